@@ -1,0 +1,4 @@
+/**
+ * Veltrix reports module. See docs/architecture.md for what it owns; the classes arrive with their issues.
+ */
+package io.veltrix.reports;
