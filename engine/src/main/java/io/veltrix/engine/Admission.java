@@ -1,0 +1,103 @@
+package io.veltrix.engine;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * What happens when an event (a first attempt or a retry) meets a full queue: the four
+ * {@link OverflowPolicy overflow policies}. On success the caller owns one reserved unit of the queue's depth.
+ */
+final class Admission {
+    /** Attempts to make room under drop-oldest before giving up (workers may hold the queue's events in a batch). */
+    private static final int DROP_OLDEST_TRIES = 1024;
+
+    private final EngineRuntime runtime;
+
+    Admission(EngineRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /**
+     * Reserves room in {@code queue} for an event of {@code type}, applying the overflow policy if it is full.
+     *
+     * @param mayBlock whether the caller may wait (submitters may; the retry timer may not)
+     * @return {@link SubmitResult#ACCEPTED} when a unit of depth is reserved, otherwise why not
+     */
+    SubmitResult reserve(TypeState type, EventQueue queue, boolean mayBlock) {
+        if (queue.tryReserve()) {
+            return SubmitResult.ACCEPTED;
+        }
+        switch (queue.overflow) {
+            case REJECT:
+                return SubmitResult.REJECTED_FULL;
+            case DROP_OLDEST:
+                return dropOldest(queue);
+            case BLOCK:
+                return mayBlock ? block(queue) : SubmitResult.REJECTED_FULL;
+            case SHED_LOWER_PRIORITY:
+                return shed(type, queue);
+            default:
+                throw new IllegalStateException("unknown overflow policy " + queue.overflow);
+        }
+    }
+
+    private SubmitResult dropOldest(EventQueue queue) {
+        for (int i = 0; i < DROP_OLDEST_TRIES; i++) {
+            EventSlot victim = queue.queue.relaxedPoll();
+            if (victim != null) {
+                // The victim's unit of depth passes to the new event: depth is unchanged.
+                runtime.evict(victim);
+                return SubmitResult.ACCEPTED;
+            }
+            if (queue.tryReserve()) {
+                return SubmitResult.ACCEPTED;
+            }
+            Thread.onSpinWait();
+        }
+        return SubmitResult.REJECTED_FULL;
+    }
+
+    private SubmitResult block(EventQueue queue) {
+        long deadline = runtime.clock.nanoTime() + runtime.blockTimeoutNanos;
+        // Spin, then yield, then park up to 200 us: local state, so waiting allocates nothing.
+        int spins = 0;
+        long parkNanos = 1_000;
+        while (true) {
+            if (queue.tryReserve()) {
+                return SubmitResult.ACCEPTED;
+            }
+            if (!runtime.accepting) {
+                return SubmitResult.REJECTED_SHUTDOWN;
+            }
+            if (runtime.clock.nanoTime() - deadline >= 0) {
+                return SubmitResult.REJECTED_TIMEOUT;
+            }
+            if (spins < 64) {
+                spins++;
+                Thread.onSpinWait();
+            } else if (spins < 80) {
+                spins++;
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(parkNanos);
+                parkNanos = Math.min(parkNanos << 1, 200_000);
+            }
+        }
+    }
+
+    private SubmitResult shed(TypeState type, EventQueue queue) {
+        EventQueue[][] tiers = runtime.queuesByTier;
+        for (int tier = tiers.length - 1; tier > type.type.tierIndex(); tier--) {
+            for (EventQueue lender : tiers[tier]) {
+                EventSlot victim = lender.queue.relaxedPoll();
+                if (victim != null) {
+                    lender.depth.decrementAndGet();
+                    queue.depth.incrementAndGet();
+                    runtime.ledger.borrow(queue, lender);
+                    runtime.evict(victim);
+                    return SubmitResult.ACCEPTED;
+                }
+            }
+        }
+        return queue.tryReserve() ? SubmitResult.ACCEPTED : SubmitResult.REJECTED_FULL;
+    }
+}

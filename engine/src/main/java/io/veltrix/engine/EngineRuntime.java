@@ -1,0 +1,161 @@
+package io.veltrix.engine;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The engine's shared internals, reachable from workers, the retry timer and the monitor: the types and
+ * queues, the slot pool, admission, failure routing, and the lifecycle flags. The public face is {@link Engine}.
+ */
+final class EngineRuntime {
+    final EngineConfig config;
+    final NanoClock clock;
+    final long seed;
+    final TypeState[] types;
+    final EventQueue[] queues;
+    /** Queues by tier, highest priority first; under {@link Topology#SINGLE}, one tier with the shared queue. */
+    final EventQueue[][] queuesByTier;
+
+    final SlotPool pool;
+    final Admission admission;
+    final FailureRouter failures;
+    final RetryTimer retryTimer;
+    final CapacityLedger ledger;
+    final DeadLetters deadLetters;
+    final EngineListener listener;
+    final long blockTimeoutNanos;
+
+    /** Events taken by a worker and dropped unprocessed by a stop-now shutdown. */
+    final LongAdder[] abandoned;
+
+    final LongAdder listenerErrors = new LongAdder();
+
+    volatile boolean accepting = true;
+    volatile boolean workersRun = true;
+    volatile boolean stopNow;
+
+    EngineRuntime(EngineConfig config, NanoClock clock, long seed, Topologies.Layout layout, DeadLetters deadLetters) {
+        this.config = config;
+        this.clock = clock;
+        this.seed = seed;
+        this.types = layout.types();
+        this.queues = layout.queues();
+        this.queuesByTier = layout.queuesByTier();
+        this.listener = config.listener();
+        this.blockTimeoutNanos = config.blockTimeout().toNanos();
+        long slots = (long) config.workers() * config.batchSize() + 1024;
+        for (EventQueue q : queues) {
+            slots += q.sizing.maxCapacity();
+        }
+        this.pool = new SlotPool((int) Math.min(slots, 1 << 22));
+        this.admission = new Admission(this);
+        this.failures = new FailureRouter(this);
+        this.retryTimer = new RetryTimer(this, clock, 1_000_000L, 1024);
+        this.ledger = new CapacityLedger(queues, this::onCapacityChange);
+        this.deadLetters = deadLetters;
+        this.abandoned = new LongAdder[types.length];
+        for (int i = 0; i < types.length; i++) {
+            abandoned[i] = new LongAdder();
+        }
+    }
+
+    SubmitResult submit(EventType eventType, Object payload, long tag, long intendedNanos) {
+        TypeState type = types[eventType.index()];
+        type.submitted.increment();
+        if (!accepting) {
+            type.rejected[RejectReason.SHUTDOWN.ordinal()].increment();
+            return SubmitResult.REJECTED_SHUTDOWN;
+        }
+        EventQueue queue = type.queue;
+        SubmitResult result = admission.reserve(type, queue, true);
+        if (result != SubmitResult.ACCEPTED) {
+            RejectReason reason = switch (result) {
+                case REJECTED_TIMEOUT -> RejectReason.TIMEOUT;
+                case REJECTED_SHUTDOWN -> RejectReason.SHUTDOWN;
+                default -> RejectReason.FULL;
+            };
+            type.rejected[reason.ordinal()].increment();
+            return result;
+        }
+        EventSlot slot = pool.acquire();
+        slot.type = eventType;
+        slot.payload = payload;
+        slot.tag = tag;
+        slot.attempt = 1;
+        slot.intendedNanos = intendedNanos;
+        queue.push(slot, clock.nanoTime());
+        return SubmitResult.ACCEPTED;
+    }
+
+    /** A retry with no delay goes straight back to its queue (worker thread; never blocks). */
+    void reenter(EventSlot slot, TypeState type, long now) {
+        if (!reenterFromTimer(slot, type, now)) {
+            // Block policy with a full queue: let the timer hold it and try each tick.
+            retryTimer.schedule(slot);
+        }
+    }
+
+    /**
+     * Puts a due retry back into its queue under the queue's overflow policy.
+     *
+     * @return false when the queue is full under the block policy and the block timeout has not passed since the
+     *     retry was due: the caller keeps the event and tries again later
+     */
+    boolean reenterFromTimer(EventSlot slot, TypeState type, long now) {
+        EventQueue queue = type.queue;
+        SubmitResult result = admission.reserve(type, queue, false);
+        if (result == SubmitResult.ACCEPTED) {
+            queue.push(slot, now);
+            type.retriesEnqueued.increment();
+            type.waitingRetry.decrementAndGet();
+            return true;
+        }
+        if (queue.overflow == OverflowPolicy.BLOCK && workersRun && now - slot.retryDueNanos < blockTimeoutNanos) {
+            return false;
+        }
+        type.rejected[RejectReason.RETRY_FULL.ordinal()].increment();
+        type.waitingRetry.decrementAndGet();
+        pool.release(slot);
+        return true;
+    }
+
+    void evict(EventSlot victim) {
+        TypeState type = types[victim.type.index()];
+        type.evicted.increment();
+        try {
+            listener.onEvicted(victim);
+        } catch (RuntimeException e) {
+            listenerErrors.increment();
+        }
+        pool.release(victim);
+    }
+
+    void deadLetter(EventSlot slot, TypeState type, DeadLetterReason reason) {
+        type.deadLettered[reason.ordinal()].increment();
+        deadLetters.add(slot, reason, clock);
+        try {
+            Object last = slot.lastFailure;
+            listener.onDeadLetter(slot, reason, last instanceof Throwable t ? t : null);
+        } catch (RuntimeException e) {
+            listenerErrors.increment();
+        }
+        pool.release(slot);
+    }
+
+    /** Called by a worker stopped mid-batch: the events it had taken stay in flight, unprocessed. */
+    void abandon(EventSlot[] slots, int from, int to) {
+        for (int i = from; i < to; i++) {
+            EventSlot slot = slots[i];
+            slots[i] = null;
+            abandoned[slot.type.index()].increment();
+            pool.release(slot);
+        }
+    }
+
+    private void onCapacityChange(EventQueue queue, int oldCapacity, int newCapacity, String reason) {
+        try {
+            listener.onCapacityChange(queue.name, oldCapacity, newCapacity, reason);
+        } catch (RuntimeException e) {
+            listenerErrors.increment();
+        }
+    }
+}

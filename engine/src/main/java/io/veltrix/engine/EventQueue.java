@@ -1,0 +1,101 @@
+package io.veltrix.engine;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.jctools.queues.MpmcUnboundedXaddArrayQueue;
+
+/**
+ * One queue: a chunked JCTools MPMC queue (memory grows and shrinks in chunks with what is queued) under a
+ * logical capacity that admission enforces exactly with a CAS on {@code depth}. {@code depth} counts events
+ * reserved or queued; workers subtract what they take once per batch, right after polling, so for an instant it
+ * may over-count by at most one batch per worker (admission is then briefly conservative, never over capacity).
+ */
+final class EventQueue {
+    private static final int MAX_CHUNK = 4096;
+
+    final String name;
+    final int index;
+    /** Tier of the queue; 0 for the shared queue of {@link Topology#SINGLE}. */
+    final int tier;
+
+    final TypeState[] types;
+    final QueueSizing sizing;
+    final OverflowPolicy overflow;
+    final MpmcUnboundedXaddArrayQueue<EventSlot> queue;
+    final AtomicLong depth = new AtomicLong();
+    final AtomicLong capacityChanges = new AtomicLong();
+
+    /** The nominal capacity, moved only by the sizing controller. */
+    volatile int capacity;
+    /**
+     * What admission enforces: {@code capacity + borrowed - lent}. Under {@link OverflowPolicy#SHED_LOWER_PRIORITY}
+     * a full queue evicts an event of a lower tier and borrows that queue's slot, so the total queued never
+     * exceeds the sum of capacities; debts are repaid by {@link CapacityLedger} once the borrower has room again.
+     */
+    volatile long limit;
+    /** Guarded by the {@link CapacityLedger}. */
+    long borrowed;
+    /** Guarded by the {@link CapacityLedger}. */
+    long lent;
+
+    final DynamicSizingState sizingState;
+
+    EventQueue(String name, int index, int tier, TypeState[] types, QueueSizing sizing, OverflowPolicy overflow) {
+        this.name = name;
+        this.index = index;
+        this.tier = tier;
+        this.types = types;
+        this.sizing = sizing;
+        this.overflow = overflow;
+        int chunk = Math.min(MAX_CHUNK, Integer.highestOneBit(Math.max(16, sizing.initialCapacity() - 1)) << 1);
+        // Keep a few spare chunks so a queue that oscillates around a chunk boundary does not churn memory.
+        this.queue = new MpmcUnboundedXaddArrayQueue<>(chunk, 4);
+        this.capacity = sizing.initialCapacity();
+        this.limit = capacity;
+        this.sizingState = sizing instanceof QueueSizing.Dynamic d ? new DynamicSizingState(d) : null;
+    }
+
+    /** Takes one unit of capacity if there is one. */
+    boolean tryReserve() {
+        AtomicLong d = depth;
+        for (; ; ) {
+            long current = d.get();
+            if (current >= limit) {
+                return false;
+            }
+            if (d.compareAndSet(current, current + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Queues a slot whose capacity was reserved. Never fails: the underlying queue is unbounded. */
+    void push(EventSlot slot, long nowNanos) {
+        slot.enqueueNanos = nowNanos;
+        queue.offer(slot);
+    }
+
+    /** Events queued or reserved right now. */
+    long depth() {
+        return depth.get();
+    }
+
+    /** Polls ever made from the underlying queue (workers and evictions). */
+    long dequeuedTotal() {
+        return queue.currentConsumerIndex();
+    }
+
+    /** How long the oldest queued event has waited, in nanoseconds; 0 when empty. A racy read, for control only. */
+    long headSojournNanos(long nowNanos) {
+        EventSlot head = queue.relaxedPeek();
+        if (head == null) {
+            return 0;
+        }
+        long waited = nowNanos - head.enqueueNanos;
+        return Math.max(0, waited);
+    }
+
+    /** Recomputes {@link #limit}; call with the {@link CapacityLedger} held. */
+    void updateLimit() {
+        limit = capacity + borrowed - lent;
+    }
+}

@@ -1,0 +1,64 @@
+package io.veltrix.engine;
+
+/**
+ * The engine's mutable carrier for one event, recycled through {@link SlotPool}. Exactly one thread owns a slot
+ * at a time (the submitter, then a worker, then the retry timer, ...); ownership passes through queues, whose
+ * release/acquire semantics publish the plain fields.
+ */
+final class EventSlot implements Event<Object> {
+    EventType type;
+    Object payload;
+    long tag;
+    int attempt;
+    long intendedNanos;
+    long enqueueNanos;
+    long retryDueNanos;
+    long previousDelayNanos;
+    long firstFailureNanos;
+    /** A Throwable or a constant String: kept as given, turned into text only if the event is dead-lettered. */
+    Object firstFailure;
+    /** As {@link #firstFailure}, for the latest failed attempt. */
+    Object lastFailure;
+
+    long lastFailureNanos;
+    /** Next slot in a retry-timer bucket (intrusive list, so waiting costs no allocation). */
+    EventSlot next;
+
+    @Override
+    public Object payload() {
+        return payload;
+    }
+
+    @Override
+    public long tag() {
+        return tag;
+    }
+
+    @Override
+    public EventType type() {
+        return type;
+    }
+
+    @Override
+    public int attempt() {
+        return attempt;
+    }
+
+    @Override
+    public long intendedTimeNanos() {
+        return intendedNanos;
+    }
+
+    void clear() {
+        type = null;
+        payload = null;
+        firstFailure = null;
+        lastFailure = null;
+        next = null;
+        tag = 0;
+        attempt = 0;
+        previousDelayNanos = 0;
+        firstFailureNanos = 0;
+        lastFailureNanos = 0;
+    }
+}

@@ -1,0 +1,64 @@
+package io.veltrix.engine;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The run-time state of one event type: its handler, its queue, its policies, and the counters that submitters,
+ * the retry timer and evictions update. Completions and failed attempts are counted per worker instead (see
+ * {@link WorkerMetrics}), where a single writer needs no atomic.
+ */
+final class TypeState {
+    final EventType type;
+    final EventTypeConfig config;
+    final EventHandler<Object> handler;
+    final RetryPolicy retry;
+    final BudgetBucket budget;
+    final CircuitBreaker breaker;
+    EventQueue queue;
+
+    final LongAdder submitted = new LongAdder();
+    final LongAdder evicted = new LongAdder();
+    final LongAdder[] rejected = adders(RejectReason.values().length);
+    final LongAdder[] deadLettered = adders(DeadLetterReason.values().length);
+    /** Retries scheduled (each one a failed attempt that will be tried again). */
+    final LongAdder retriesScheduled = new LongAdder();
+    /** Retries that re-entered the queue. */
+    final LongAdder retriesEnqueued = new LongAdder();
+    /** Events waiting in the retry timer right now. */
+    final AtomicLong waitingRetry = new AtomicLong();
+
+    @SuppressWarnings("unchecked")
+    TypeState(EventType type, EventTypeConfig config, RetryPolicy retry, NanoClock clock) {
+        this.type = type;
+        this.config = config;
+        this.handler = (EventHandler<Object>) config.handler();
+        this.retry = retry;
+        this.budget = retry.budget() == null ? null : new BudgetBucket(retry.budget(), submitted);
+        this.breaker = config.circuitBreaker() == null ? null : new CircuitBreaker(config.circuitBreaker(), clock);
+    }
+
+    long rejectedTotal() {
+        return sum(rejected);
+    }
+
+    long deadLetteredTotal() {
+        return sum(deadLettered);
+    }
+
+    static long sum(LongAdder[] adders) {
+        long total = 0;
+        for (LongAdder a : adders) {
+            total += a.sum();
+        }
+        return total;
+    }
+
+    private static LongAdder[] adders(int n) {
+        LongAdder[] a = new LongAdder[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = new LongAdder();
+        }
+        return a;
+    }
+}

@@ -1,0 +1,137 @@
+package io.veltrix.engine;
+
+/**
+ * A worker thread's duty cycle, {@code while (running) idle.idle(doWork())}, after Agrona. It drains a batch
+ * from the queue its {@link TierScheduler} picks, runs each event's handler, records the measurements, and
+ * routes failures to the {@link FailureRouter}. Nothing a handler throws escapes: it is counted and routed.
+ */
+final class Worker implements Runnable {
+    final int index;
+    final WorkerMetrics metrics;
+    private final TierScheduler scheduler;
+    private final IdleStrategy idle;
+    private final EngineRuntime runtime;
+    private final EventSlot[] batch;
+    // The batch's measurements, recorded after it (see drain). Attempts 0 marks a failed attempt.
+    private final int[] bType;
+    private final long[] bQueueDelay;
+    private final long[] bService;
+    private final long[] bEndToEnd;
+    private final int[] bAttempts;
+    /** Jitter for this worker's retry delays; seeded per worker so runs differ only by timing. */
+    private final java.util.SplittableRandom random;
+
+    Worker(int index, EngineRuntime runtime, TierScheduler scheduler, IdleStrategy idle, int batchSize) {
+        this.index = index;
+        this.runtime = runtime;
+        this.scheduler = scheduler;
+        this.idle = idle;
+        this.metrics = new WorkerMetrics(runtime.types.length);
+        this.batch = new EventSlot[batchSize];
+        this.bType = new int[batchSize];
+        this.bQueueDelay = new long[batchSize];
+        this.bService = new long[batchSize];
+        this.bEndToEnd = new long[batchSize];
+        this.bAttempts = new int[batchSize];
+        this.random = new java.util.SplittableRandom(runtime.seed + index);
+    }
+
+    @Override
+    public void run() {
+        while (runtime.workersRun) {
+            idle.idle(scheduler.doWork(this));
+        }
+    }
+
+    /**
+     * Takes up to {@code max} events from {@code queue} and handles them. Measurements are kept in primitive
+     * arrays and recorded after the batch, in one short critical section: a handler that blocks must never hold
+     * up a snapshot. The loop stays in one method so the JIT sees the whole batch.
+     */
+    int drain(EventQueue queue, int max) {
+        EventSlot[] slots = batch;
+        int n = 0;
+        while (n < max) {
+            EventSlot slot = queue.queue.relaxedPoll();
+            if (slot == null) {
+                break;
+            }
+            slots[n++] = slot;
+        }
+        if (n == 0) {
+            return 0;
+        }
+        metrics.inBatch = n;
+        queue.depth.addAndGet(-n);
+        int handled = 0;
+        for (; handled < n; handled++) {
+            if (runtime.stopNow) {
+                break;
+            }
+            EventSlot slot = slots[handled];
+            slots[handled] = null;
+            handle(slot, handled);
+        }
+        record(handled);
+        if (handled < n) {
+            runtime.abandon(slots, handled, n);
+        }
+        metrics.inBatch = 0;
+        return handled;
+    }
+
+    private void handle(EventSlot slot, int i) {
+        TypeState type = runtime.types[slot.type.index()];
+        CircuitBreaker breaker = type.breaker;
+        long start = runtime.clock.nanoTime();
+        Outcome outcome;
+        Throwable failure = null;
+        if (breaker != null && !breaker.allow()) {
+            outcome = Outcome.TRANSIENT_FAILURE;
+            failure = CircuitOpenException.INSTANCE;
+        } else {
+            try {
+                outcome = type.handler.onEvent(slot);
+                if (outcome == null) {
+                    outcome = Outcome.SUCCESS;
+                }
+            } catch (Throwable t) {
+                failure = t;
+                outcome = FailureRouter.isPermanent(t) ? Outcome.PERMANENT_FAILURE : Outcome.TRANSIENT_FAILURE;
+            }
+            if (breaker != null) {
+                breaker.onResult(outcome == Outcome.SUCCESS);
+            }
+        }
+        long end = runtime.clock.nanoTime();
+        bType[i] = slot.type.index();
+        bQueueDelay[i] = start - slot.enqueueNanos;
+        bService[i] = end - start;
+        if (outcome == Outcome.SUCCESS) {
+            bEndToEnd[i] = end - slot.intendedNanos;
+            bAttempts[i] = slot.attempt;
+            runtime.pool.release(slot);
+        } else {
+            bAttempts[i] = 0;
+            runtime.failures.onFailure(slot, type, outcome, failure, end, random);
+        }
+    }
+
+    /** Records the first {@code n} results of the batch in one critical section. */
+    private void record(int n) {
+        WorkerMetrics m = metrics;
+        long token = m.enter();
+        try {
+            for (int i = 0; i < n; i++) {
+                m.recordAttempt(bType[i], bQueueDelay[i], bService[i]);
+                if (bAttempts[i] > 0) {
+                    m.recordCompletion(bType[i], bEndToEnd[i], bAttempts[i]);
+                } else {
+                    m.countFailedAttempt(bType[i]);
+                }
+            }
+        } finally {
+            m.exit(token);
+        }
+    }
+}
