@@ -7,8 +7,12 @@ import java.util.concurrent.locks.LockSupport;
  * {@link OverflowPolicy overflow policies}. On success the caller owns one reserved unit of the queue's depth.
  */
 final class Admission {
-    /** Attempts to make room under drop-oldest before giving up (workers may hold the queue's events in a batch). */
-    private static final int DROP_OLDEST_TRIES = 1024;
+    /**
+     * How long drop-oldest keeps trying before it rejects. The queue can look full yet yield nothing to poll for
+     * a moment: a producer that reserved room may be descheduled before its offer (it then blocks the head of the
+     * queue), or a worker may not yet have subtracted what it took.
+     */
+    private static final long DROP_OLDEST_PATIENCE_NANOS = 50_000_000L;
 
     private final EngineRuntime runtime;
 
@@ -41,7 +45,8 @@ final class Admission {
     }
 
     private SubmitResult dropOldest(EventQueue queue) {
-        for (int i = 0; i < DROP_OLDEST_TRIES; i++) {
+        long deadline = 0;
+        for (int tries = 0; ; tries++) {
             EventSlot victim = queue.queue.relaxedPoll();
             if (victim != null) {
                 // The victim's unit of depth passes to the new event: depth is unchanged.
@@ -51,9 +56,18 @@ final class Admission {
             if (queue.tryReserve()) {
                 return SubmitResult.ACCEPTED;
             }
-            Thread.onSpinWait();
+            if (tries < 64) {
+                Thread.onSpinWait();
+                continue;
+            }
+            long now = System.nanoTime();
+            if (deadline == 0) {
+                deadline = now + DROP_OLDEST_PATIENCE_NANOS;
+            } else if (now - deadline > 0 || !runtime.workersRun) {
+                return SubmitResult.REJECTED_FULL;
+            }
+            Thread.yield();
         }
-        return SubmitResult.REJECTED_FULL;
     }
 
     private SubmitResult block(EventQueue queue) {

@@ -47,8 +47,10 @@ final class EventQueue {
         this.sizing = sizing;
         this.overflow = overflow;
         int chunk = Math.min(MAX_CHUNK, Integer.highestOneBit(Math.max(16, sizing.initialCapacity() - 1)) << 1);
-        // Keep a few spare chunks so a queue that oscillates around a chunk boundary does not churn memory.
-        this.queue = new MpmcUnboundedXaddArrayQueue<>(chunk, 4);
+        // Chunks are made only when the queue first fills that far, then kept for reuse: memory follows the peak
+        // of what was actually queued (not the configured capacity), and a warm queue never allocates.
+        int chunksAtMax = (int) Math.min(Integer.MAX_VALUE - 1, ((long) sizing.maxCapacity() + chunk - 1) / chunk);
+        this.queue = new MpmcUnboundedXaddArrayQueue<>(chunk, chunksAtMax + 1);
         this.capacity = sizing.initialCapacity();
         this.limit = capacity;
         this.sizingState = sizing instanceof QueueSizing.Dynamic d ? new DynamicSizingState(d) : null;

@@ -37,10 +37,10 @@ final class WorkerMetrics {
     static AbstractHistogram[] newHistograms(int types) {
         AbstractHistogram[] h = new AbstractHistogram[types * KINDS];
         for (int i = 0; i < h.length; i++) {
-            // Auto-resizing: memory follows the range of values actually seen; 3 significant digits.
-            IntCountsHistogram histogram = new IntCountsHistogram(3);
-            histogram.setAutoResize(true);
-            h[i] = histogram;
+            // Sized for the whole range up front (about 135 KB for a time histogram), so recording never resizes,
+            // that is never allocates. Int counts suffice: the monitor empties them every harvest interval.
+            boolean attempts = i % KINDS == ATTEMPTS;
+            h[i] = new IntCountsHistogram(1, attempts ? 2_000_000 : MAX_VALUE, 3);
         }
         return h;
     }
@@ -64,7 +64,7 @@ final class WorkerMetrics {
     void recordCompletion(int type, long endToEndNanos, int attempts) {
         AbstractHistogram[] h = active;
         h[type * KINDS + END_TO_END].recordValue(clamp(endToEndNanos));
-        h[type * KINDS + ATTEMPTS].recordValue(attempts);
+        h[type * KINDS + ATTEMPTS].recordValue(Math.min(attempts, 2_000_000));
         completed.lazySet(type, completed.get(type) + 1);
     }
 
