@@ -8,11 +8,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Admission {
     /**
-     * How long drop-oldest keeps trying before it rejects. The queue can look full yet yield nothing to poll for
-     * a moment: a producer that reserved room may be descheduled before its offer (it then blocks the head of the
-     * queue), or a worker may not yet have subtracted what it took.
+     * How long drop-oldest waits when its full queue has nothing to evict: room is reserved by producers that have
+     * not offered yet, or taken by workers that have not yet subtracted it. Both resolve in moments; this bounds
+     * the wait should a worker be stuck.
      */
-    private static final long DROP_OLDEST_PATIENCE_NANOS = 50_000_000L;
+    private static final long DROP_OLDEST_PATIENCE_NANOS = 1_000_000_000L;
 
     private final EngineRuntime runtime;
 
@@ -47,7 +47,9 @@ final class Admission {
     private SubmitResult dropOldest(EventQueue queue) {
         long deadline = 0;
         for (int tries = 0; ; tries++) {
-            EventSlot victim = queue.queue.relaxedPoll();
+            // A strict poll: when a producer has claimed the head but not yet written it (it may be descheduled),
+            // wait for it rather than report an empty queue, so drop-oldest always finds its victim.
+            EventSlot victim = queue.queue.poll();
             if (victim != null) {
                 // The victim's unit of depth passes to the new event: depth is unchanged.
                 runtime.evict(victim);

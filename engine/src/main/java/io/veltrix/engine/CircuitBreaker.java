@@ -13,7 +13,13 @@ final class CircuitBreaker {
         HALF_OPEN
     }
 
+    /** Hears every state change (for the JFR event); called with the breaker's lock held. */
+    interface TransitionListener {
+        void onTransition(State from, State to);
+    }
+
     private final CircuitBreakerConfig config;
+    private final TransitionListener transitions;
     private final NanoClock clock;
     private final long windowNanos;
     private final long openForNanos;
@@ -32,7 +38,12 @@ final class CircuitBreaker {
     private long shortCircuited;
 
     CircuitBreaker(CircuitBreakerConfig config, NanoClock clock) {
+        this(config, clock, (from, to) -> {});
+    }
+
+    CircuitBreaker(CircuitBreakerConfig config, NanoClock clock, TransitionListener transitions) {
         this.config = config;
+        this.transitions = transitions;
         this.clock = clock;
         this.windowNanos = config.window().toNanos();
         this.openForNanos = config.openFor().toNanos();
@@ -49,6 +60,7 @@ final class CircuitBreaker {
             }
             state = State.HALF_OPEN;
             halfOpened++;
+            transitions.onTransition(State.OPEN, State.HALF_OPEN);
             probesIssued = 0;
             probesSucceeded = 0;
         }
@@ -86,6 +98,7 @@ final class CircuitBreaker {
                 } else if (++probesSucceeded >= config.halfOpenProbes()) {
                     state = State.CLOSED;
                     closed++;
+                    transitions.onTransition(State.HALF_OPEN, State.CLOSED);
                     windowStart = now;
                     attempts = 0;
                     failures = 0;
@@ -98,6 +111,7 @@ final class CircuitBreaker {
     }
 
     private void open(long now) {
+        transitions.onTransition(state, State.OPEN);
         state = State.OPEN;
         opened++;
         openUntil = now + openForNanos;

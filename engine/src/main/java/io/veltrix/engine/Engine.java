@@ -35,6 +35,7 @@ public final class Engine implements AutoCloseable {
     private final Monitor monitor;
     private final Thread monitorThread;
     private final Thread timerThread;
+    private final JfrPublisher jfr;
     private ShutdownReport shutdownReport;
 
     private Engine(EngineConfig config, NanoClock clock, long seed) {
@@ -57,6 +58,7 @@ public final class Engine implements AutoCloseable {
         monitorThread.setDaemon(true);
         this.timerThread = new Thread(runtime.retryTimer, config.threadNamePrefix() + "-retry-timer");
         timerThread.setDaemon(true);
+        this.jfr = new JfrPublisher(runtime, metrics);
     }
 
     /** Builds the engine from {@code config} and starts its threads. */
@@ -77,6 +79,7 @@ public final class Engine implements AutoCloseable {
         }
         engine.monitorThread.start();
         engine.timerThread.start();
+        engine.jfr.register();
         return engine;
     }
 
@@ -188,6 +191,7 @@ public final class Engine implements AutoCloseable {
                 stuck++;
             }
         }
+        jfr.unregister();
         monitor.running = false;
         join(monitorThread, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
         runtime.deadLetters.close();

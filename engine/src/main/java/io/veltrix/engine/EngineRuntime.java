@@ -152,6 +152,7 @@ final class EngineRuntime {
     }
 
     private void onCapacityChange(EventQueue queue, int oldCapacity, int newCapacity, String reason) {
+        JfrPublisher.capacityChanged(config.threadNamePrefix(), queue.name, oldCapacity, newCapacity, reason);
         try {
             listener.onCapacityChange(queue.name, oldCapacity, newCapacity, reason);
         } catch (RuntimeException e) {

@@ -17,6 +17,9 @@ final class Metrics {
     private final long startNanos;
     private final Histogram[] totals;
     private final Histogram[] interval;
+    /** A separate interval for the JFR latency events, so a recording never steals the snapshot timeline. */
+    private final Histogram[] jfrInterval;
+
     private final AbstractHistogram[] scratch;
     private long lastSnapshotNanos;
 
@@ -28,6 +31,7 @@ final class Metrics {
         int n = runtime.types.length;
         this.totals = newTotals(n);
         this.interval = newTotals(n);
+        this.jfrInterval = newTotals(n);
         this.scratch = WorkerMetrics.newHistograms(n);
     }
 
@@ -49,9 +53,32 @@ final class Metrics {
             if (scratch[i].getTotalCount() > 0) {
                 totals[i].add(scratch[i]);
                 interval[i].add(scratch[i]);
+                jfrInterval[i].add(scratch[i]);
                 scratch[i].reset();
             }
         }
+    }
+
+    /**
+     * Harvests, then hands the JFR interval histograms of every type to {@code sink} and starts a new interval.
+     * The histograms are reset after the call: the sink must copy or encode them.
+     */
+    synchronized void takeJfrInterval(java.util.function.BiConsumer<Integer, Histogram[]> sink) {
+        harvest();
+        int kinds = WorkerMetrics.KINDS;
+        for (int t = 0; t < runtime.types.length; t++) {
+            Histogram[] of = new Histogram[kinds];
+            System.arraycopy(jfrInterval, t * kinds, of, 0, kinds);
+            sink.accept(t, of);
+        }
+        for (Histogram h : jfrInterval) {
+            h.reset();
+        }
+    }
+
+    /** Completed events of one type, summed over workers. */
+    long completedOf(int type) {
+        return completed(type);
     }
 
     /** Events derived as in flight across the engine (cheap: counters only). */

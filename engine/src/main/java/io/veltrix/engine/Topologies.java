@@ -16,7 +16,8 @@ final class Topologies {
         for (int i = 0; i < types.length; i++) {
             EventTypeConfig c = configs.get(i);
             int tier = config.tiers().indexOf(c.tier());
-            types[i] = new TypeState(new EventType(c.name(), i, c.tier(), tier), c, config.retryOf(c), clock);
+            types[i] = new TypeState(
+                    new EventType(c.name(), i, c.tier(), tier), c, config.retryOf(c), clock, config.threadNamePrefix());
         }
         if (config.topology() == Topology.SINGLE) {
             EventQueue shared = new EventQueue("shared", 0, 0, types, config.defaultSizing(), config.defaultOverflow());

@@ -29,13 +29,22 @@ final class TypeState {
     final AtomicLong waitingRetry = new AtomicLong();
 
     @SuppressWarnings("unchecked")
-    TypeState(EventType type, EventTypeConfig config, RetryPolicy retry, NanoClock clock) {
+    TypeState(EventType type, EventTypeConfig config, RetryPolicy retry, NanoClock clock, String engineName) {
         this.type = type;
         this.config = config;
         this.handler = (EventHandler<Object>) config.handler();
         this.retry = retry;
         this.budget = retry.budget() == null ? null : new BudgetBucket(retry.budget(), submitted);
-        this.breaker = config.circuitBreaker() == null ? null : new CircuitBreaker(config.circuitBreaker(), clock);
+        this.breaker = config.circuitBreaker() == null
+                ? null
+                : new CircuitBreaker(
+                        config.circuitBreaker(),
+                        clock,
+                        (from, to) -> JfrPublisher.breakerTransition(
+                                engineName,
+                                type.name(),
+                                from.name().toLowerCase().replace('_', '-'),
+                                to.name().toLowerCase().replace('_', '-')));
     }
 
     long rejectedTotal() {

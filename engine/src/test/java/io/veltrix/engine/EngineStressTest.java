@@ -26,6 +26,7 @@ class EngineStressTest {
     private final AtomicIntegerArray evicted = new AtomicIntegerArray(N);
     private final AtomicIntegerArray rejectedSeen = new AtomicIntegerArray(N);
     private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final AtomicLong submittedSoFar = new AtomicLong();
 
     private Engine start(OverflowPolicy overflow) {
         EventHandler<Object> handler = e -> {
@@ -66,6 +67,7 @@ class EngineStressTest {
                 for (int i = 0; i < PER_PRODUCER; i++) {
                     int tag = base + i;
                     SubmitResult r = engine.submit(types.get(tag % types.size()), null, tag, System.nanoTime());
+                    submittedSoFar.incrementAndGet();
                     if (r != SubmitResult.ACCEPTED) {
                         rejectedSeen.incrementAndGet(tag);
                     }
@@ -136,7 +138,10 @@ class EngineStressTest {
         Engine engine = start(overflow);
         List<Thread> producers = producers(engine);
         producers.forEach(Thread::start);
-        Thread.sleep(30);
+        // Stop while the producers are at most a tenth of the way through.
+        while (submittedSoFar.get() < N / 20) {
+            Thread.onSpinWait();
+        }
         ShutdownReport report = engine.shutdown(ShutdownMode.STOP_NOW, Duration.ofSeconds(10));
         for (Thread t : producers) {
             t.join();

@@ -1,0 +1,185 @@
+package io.veltrix.engine;
+
+import io.veltrix.engine.JfrEvents.CapacityChangeEvent;
+import io.veltrix.engine.JfrEvents.DeadLetterSummaryEvent;
+import io.veltrix.engine.JfrEvents.LatencyIntervalEvent;
+import io.veltrix.engine.JfrEvents.QueueSnapshotEvent;
+import jdk.jfr.FlightRecorder;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Emits the engine's {@link JfrEvents}. Periodic hooks run on JFR's own thread, once per period and only while a
+ * recording enables them; nothing here touches the hot path.
+ */
+final class JfrPublisher {
+    private static final String[] METRICS = {"queue-delay", "service", "end-to-end"};
+
+    static {
+        // Registered when the first engine is built, so a recording started afterwards finds them.
+        try {
+            FlightRecorder.register(QueueSnapshotEvent.class);
+            FlightRecorder.register(LatencyIntervalEvent.class);
+            FlightRecorder.register(DeadLetterSummaryEvent.class);
+            FlightRecorder.register(CapacityChangeEvent.class);
+            FlightRecorder.register(JfrEvents.CircuitBreakerEvent.class);
+        } catch (RuntimeException | Error e) {
+            // No Flight Recorder in this JVM: the events are simply never recorded.
+        }
+    }
+
+    private final EngineRuntime runtime;
+    private final Metrics metrics;
+    private final String engine;
+    private final Runnable queueHook = this::emitQueueSnapshots;
+    private final Runnable latencyHook = this::emitLatencyIntervals;
+    private final Runnable deadLetterHook = this::emitDeadLetterSummaries;
+    private final long[][] lastQueue;
+    private final long[][] lastDead;
+    private boolean registered;
+
+    JfrPublisher(EngineRuntime runtime, Metrics metrics) {
+        this.runtime = runtime;
+        this.metrics = metrics;
+        this.engine = runtime.config.threadNamePrefix();
+        this.lastQueue = new long[runtime.queues.length][5];
+        this.lastDead = new long[runtime.types.length][6];
+    }
+
+    void register() {
+        try {
+            FlightRecorder.addPeriodicEvent(QueueSnapshotEvent.class, queueHook);
+            FlightRecorder.addPeriodicEvent(LatencyIntervalEvent.class, latencyHook);
+            FlightRecorder.addPeriodicEvent(DeadLetterSummaryEvent.class, deadLetterHook);
+            registered = true;
+        } catch (RuntimeException | Error e) {
+            // A JVM without Flight Recorder: the engine runs the same, without its events.
+            registered = false;
+        }
+    }
+
+    /** Emits a last round of the periodic events (so the tail of the run is recorded too), then unregisters. */
+    void unregister() {
+        if (registered) {
+            emitQueueSnapshots();
+            emitLatencyIntervals();
+            emitDeadLetterSummaries();
+            FlightRecorder.removePeriodicEvent(queueHook);
+            FlightRecorder.removePeriodicEvent(latencyHook);
+            FlightRecorder.removePeriodicEvent(deadLetterHook);
+            registered = false;
+        }
+    }
+
+    private synchronized void emitQueueSnapshots() {
+        for (EventQueue q : runtime.queues) {
+            long submitted = 0, completed = 0, rejected = 0, evicted = 0, dead = 0;
+            StringBuilder types = new StringBuilder();
+            for (TypeState t : q.types) {
+                submitted += t.submitted.sum();
+                completed += metrics.completedOf(t.type.index());
+                rejected += t.rejectedTotal();
+                evicted += t.evicted.sum();
+                dead += t.deadLetteredTotal();
+                types.append(types.length() == 0 ? "" : ",").append(t.type.name());
+            }
+            long[] last = lastQueue[q.index];
+            QueueSnapshotEvent e = new QueueSnapshotEvent();
+            e.engine = engine;
+            e.queue = q.name;
+            e.tier = runtime.config.tiers().get(q.tier);
+            e.eventTypes = types.toString();
+            e.depth = q.depth();
+            e.capacity = q.capacity;
+            e.limit = q.limit;
+            e.submitted = submitted - last[0];
+            e.completed = completed - last[1];
+            e.rejected = rejected - last[2];
+            e.evicted = evicted - last[3];
+            e.deadLettered = dead - last[4];
+            e.capacityChanges = q.capacityChanges.get();
+            e.commit();
+            last[0] = submitted;
+            last[1] = completed;
+            last[2] = rejected;
+            last[3] = evicted;
+            last[4] = dead;
+        }
+    }
+
+    private long lastLatencyNanos = System.nanoTime();
+
+    private synchronized void emitLatencyIntervals() {
+        long now = System.nanoTime();
+        long interval = now - lastLatencyNanos;
+        lastLatencyNanos = now;
+        metrics.takeJfrInterval((type, histograms) -> {
+            TypeState t = runtime.types[type];
+            for (int m = 0; m < METRICS.length; m++) {
+                Histogram h = histograms[m];
+                LatencyIntervalEvent e = new LatencyIntervalEvent();
+                e.engine = engine;
+                e.eventType = t.type.name();
+                e.tier = t.type.tier();
+                e.metric = METRICS[m];
+                e.interval = interval;
+                e.count = h.getTotalCount();
+                e.p50 = h.getValueAtPercentile(50);
+                e.p99 = h.getValueAtPercentile(99);
+                e.max = h.getMaxValue();
+                e.histogram = JfrEvents.encode(h);
+                e.commit();
+            }
+        });
+    }
+
+    private synchronized void emitDeadLetterSummaries() {
+        for (TypeState t : runtime.types) {
+            long[] now = {
+                t.deadLetteredTotal(),
+                t.deadLettered[DeadLetterReason.BUDGET_EXHAUSTED.ordinal()].sum(),
+                t.deadLettered[DeadLetterReason.PERMANENT.ordinal()].sum(),
+                t.deadLettered[DeadLetterReason.MAX_ATTEMPTS.ordinal()].sum(),
+                t.deadLettered[DeadLetterReason.DEADLINE.ordinal()].sum(),
+                t.retriesScheduled.sum()
+            };
+            long[] last = lastDead[t.type.index()];
+            if (now[0] == last[0] && now[5] == last[5]) {
+                continue;
+            }
+            DeadLetterSummaryEvent e = new DeadLetterSummaryEvent();
+            e.engine = engine;
+            e.eventType = t.type.name();
+            e.deadLettered = now[0] - last[0];
+            e.budgetExhausted = now[1] - last[1];
+            e.permanent = now[2] - last[2];
+            e.maxAttempts = now[3] - last[3];
+            e.deadline = now[4] - last[4];
+            e.retries = now[5] - last[5];
+            e.commit();
+            System.arraycopy(now, 0, last, 0, now.length);
+        }
+    }
+
+    static void capacityChanged(String engine, String queue, int oldCapacity, int newCapacity, String reason) {
+        CapacityChangeEvent e = new CapacityChangeEvent();
+        if (e.isEnabled()) {
+            e.engine = engine;
+            e.queue = queue;
+            e.oldCapacity = oldCapacity;
+            e.newCapacity = newCapacity;
+            e.reason = reason;
+            e.commit();
+        }
+    }
+
+    static void breakerTransition(String engine, String eventType, String from, String to) {
+        JfrEvents.CircuitBreakerEvent e = new JfrEvents.CircuitBreakerEvent();
+        if (e.isEnabled()) {
+            e.engine = engine;
+            e.eventType = eventType;
+            e.from = from;
+            e.to = to;
+            e.commit();
+        }
+    }
+}
