@@ -29,7 +29,7 @@ class JfrEventsTest {
                             }
                             return e.tag() % 10 == 0 ? Outcome.PERMANENT_FAILURE : Outcome.SUCCESS;
                         })
-                        .withSizing(QueueSizing.dynamic(4, 8, 4096, Duration.ofMillis(50))))
+                        .withSizing(QueueSizing.dynamic(8, 8, 4096, Duration.ofMillis(50))))
                 .build();
         EngineSnapshot last;
         Engine engine = Engine.start(config);
