@@ -42,11 +42,14 @@ final class EngineRuntime {
         this.queuesByTier = layout.queuesByTier();
         this.listener = config.listener();
         this.blockTimeoutNanos = config.blockTimeout().toNanos();
-        long slots = (long) config.workers() * config.batchSize() + 1024;
+        long batches = (long) config.workers() * config.batchSize() + 64;
+        long atMax = batches + 1024;
+        long initial = batches;
         for (EventQueue q : queues) {
-            slots += q.sizing.maxCapacity();
+            atMax += q.sizing.maxCapacity();
+            initial += q.sizing.initialCapacity();
         }
-        this.pool = new SlotPool((int) Math.min(slots, 1 << 22));
+        this.pool = new SlotPool((int) Math.min(atMax, 1 << 22), (int) Math.min(initial, 1 << 22));
         this.admission = new Admission(this);
         this.failures = new FailureRouter(this);
         this.retryTimer = new RetryTimer(this, clock, 1_000_000L, 1024);
@@ -82,7 +85,9 @@ final class EngineRuntime {
         slot.tag = tag;
         slot.attempt = 1;
         slot.intendedNanos = intendedNanos;
-        queue.push(slot, clock.nanoTime());
+        long now = clock.nanoTime();
+        slot.submitNanos = now;
+        queue.push(slot, now);
         return SubmitResult.ACCEPTED;
     }
 

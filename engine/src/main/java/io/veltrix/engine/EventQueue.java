@@ -47,10 +47,13 @@ final class EventQueue {
         this.sizing = sizing;
         this.overflow = overflow;
         int chunk = Math.min(MAX_CHUNK, Integer.highestOneBit(Math.max(16, sizing.initialCapacity() - 1)) << 1);
-        // Chunks are made only when the queue first fills that far, then kept for reuse: memory follows the peak
-        // of what was actually queued (not the configured capacity), and a warm queue never allocates.
-        int chunksAtMax = (int) Math.min(Integer.MAX_VALUE - 1, ((long) sizing.maxCapacity() + chunk - 1) / chunk);
-        this.queue = new MpmcUnboundedXaddArrayQueue<>(chunk, chunksAtMax + 1);
+        // JCTools allocates the pooled chunks up front and recycles only those; chunks beyond the pool are made
+        // when the queue grows past it and left to the GC as it drains. A fixed queue pools its whole capacity
+        // (like a ring buffer: its memory is paid once and it never allocates). A dynamic queue pools what its
+        // initial capacity needs: above that, memory follows what is actually queued, and a queue kept deeper
+        // than its initial capacity allocates about 12 bytes per event as it cycles through fresh chunks.
+        int chunksForInitial = (int) (((long) sizing.initialCapacity() + chunk - 1) / chunk);
+        this.queue = new MpmcUnboundedXaddArrayQueue<>(chunk, chunksForInitial + 2);
         this.capacity = sizing.initialCapacity();
         this.limit = capacity;
         this.sizingState = sizing instanceof QueueSizing.Dynamic d ? new DynamicSizingState(d) : null;

@@ -12,6 +12,9 @@ final class EventSlot implements Event<Object> {
     int attempt;
     long intendedNanos;
     long enqueueNanos;
+    /** When submit was called for the first attempt: the start of the uncorrected latency. */
+    long submitNanos;
+
     long retryDueNanos;
     long previousDelayNanos;
     long firstFailureNanos;

@@ -227,6 +227,7 @@ final class Metrics {
                 h[base + WorkerMetrics.QUEUE_DELAY].copy(),
                 h[base + WorkerMetrics.SERVICE].copy(),
                 h[base + WorkerMetrics.END_TO_END].copy(),
-                h[base + WorkerMetrics.ATTEMPTS].copy());
+                h[base + WorkerMetrics.ATTEMPTS].copy(),
+                h[base + WorkerMetrics.FROM_SUBMIT].copy());
     }
 }

@@ -17,6 +17,7 @@ final class Worker implements Runnable {
     private final long[] bQueueDelay;
     private final long[] bService;
     private final long[] bEndToEnd;
+    private final long[] bFromSubmit;
     private final int[] bAttempts;
     /** Jitter for this worker's retry delays; seeded per worker so runs differ only by timing. */
     private final java.util.SplittableRandom random;
@@ -32,6 +33,7 @@ final class Worker implements Runnable {
         this.bQueueDelay = new long[batchSize];
         this.bService = new long[batchSize];
         this.bEndToEnd = new long[batchSize];
+        this.bFromSubmit = new long[batchSize];
         this.bAttempts = new int[batchSize];
         this.random = new java.util.SplittableRandom(runtime.seed + index);
     }
@@ -109,6 +111,7 @@ final class Worker implements Runnable {
         bService[i] = end - start;
         if (outcome == Outcome.SUCCESS) {
             bEndToEnd[i] = end - slot.intendedNanos;
+            bFromSubmit[i] = end - slot.submitNanos;
             bAttempts[i] = slot.attempt;
             runtime.pool.release(slot);
         } else {
@@ -125,7 +128,7 @@ final class Worker implements Runnable {
             for (int i = 0; i < n; i++) {
                 m.recordAttempt(bType[i], bQueueDelay[i], bService[i]);
                 if (bAttempts[i] > 0) {
-                    m.recordCompletion(bType[i], bEndToEnd[i], bAttempts[i]);
+                    m.recordCompletion(bType[i], bEndToEnd[i], bFromSubmit[i], bAttempts[i]);
                 } else {
                     m.countFailedAttempt(bType[i]);
                 }

@@ -13,7 +13,7 @@ import org.HdrHistogram.WriterReaderPhaser;
  */
 final class WorkerMetrics {
     /** Histograms per event type, in this order. */
-    static final int QUEUE_DELAY = 0, SERVICE = 1, END_TO_END = 2, ATTEMPTS = 3, KINDS = 4;
+    static final int QUEUE_DELAY = 0, SERVICE = 1, END_TO_END = 2, ATTEMPTS = 3, FROM_SUBMIT = 4, KINDS = 5;
 
     /** Values above this (one hour, in ns) are recorded as this. */
     static final long MAX_VALUE = 3_600_000_000_000L;
@@ -60,10 +60,14 @@ final class WorkerMetrics {
         h[type * KINDS + SERVICE].recordValue(clamp(serviceNanos));
     }
 
-    /** Records a completed event's end-to-end latency (ns) and attempts. Call inside the critical section. */
-    void recordCompletion(int type, long endToEndNanos, int attempts) {
+    /**
+     * Records a completed event's end-to-end latency from its intended time and from its actual submission (ns),
+     * and its attempts. Call inside the critical section.
+     */
+    void recordCompletion(int type, long endToEndNanos, long fromSubmitNanos, int attempts) {
         AbstractHistogram[] h = active;
         h[type * KINDS + END_TO_END].recordValue(clamp(endToEndNanos));
+        h[type * KINDS + FROM_SUBMIT].recordValue(clamp(fromSubmitNanos));
         h[type * KINDS + ATTEMPTS].recordValue(Math.min(attempts, 2_000_000));
         completed.lazySet(type, completed.get(type) + 1);
     }
