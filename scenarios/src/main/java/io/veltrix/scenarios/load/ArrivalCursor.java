@@ -86,7 +86,7 @@ public final class ArrivalCursor {
                 return false;
             }
         }
-        long time = (long) (segment.startNanos + segment.offsetNanos(lambda - segmentStartLambda));
+        long time = Math.round(segment.startNanos + segment.offsetNanos(lambda - segmentStartLambda));
         if (time >= endNanos) {
             done = true;
             return false;

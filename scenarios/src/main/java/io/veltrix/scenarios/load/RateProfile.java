@@ -26,6 +26,8 @@ abstract class RateProfile {
         double slope;
         /** Whether arrivals in this segment are a Poisson process rather than evenly spaced. */
         boolean poisson;
+        /** 1 / rate, ns per event: exact for rates that divide a second, where rate itself is not. */
+        double nanosPerEvent;
 
         void set(double startNanos, double lengthNanos, double ratePerSecond, double slopePerSecond, boolean poisson) {
             this.startNanos = startNanos;
@@ -33,6 +35,7 @@ abstract class RateProfile {
             this.rate = ratePerSecond * PER_SECOND_TO_PER_NANO;
             this.slope = slopePerSecond * PER_SECOND_TO_PER_NANO;
             this.poisson = poisson;
+            this.nanosPerEvent = 1e9 / ratePerSecond;
         }
 
         /** The integrated rate over the first {@code nanos} of the segment: expected arrivals. */
@@ -42,6 +45,10 @@ abstract class RateProfile {
             }
             if (rate == 0.0 && slope == 0.0) {
                 return 0.0;
+            }
+            if (slope == 0.0) {
+                // The inverse of offsetNanos, so that segment boundaries fall on whole arrivals where they should.
+                return nanos / nanosPerEvent;
             }
             return rate * nanos + 0.5 * slope * nanos * nanos;
         }
@@ -57,7 +64,7 @@ abstract class RateProfile {
                 return 0.0;
             }
             if (slope == 0.0) {
-                return lambda / rate;
+                return lambda * nanosPerEvent;
             }
             // Solves rate * t + slope * t² / 2 = lambda in the form that stays exact when slope is tiny.
             return 2.0 * lambda / (rate + Math.sqrt(rate * rate + 2.0 * slope * lambda));

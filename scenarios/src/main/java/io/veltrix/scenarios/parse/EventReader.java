@@ -83,7 +83,7 @@ final class EventReader {
             shares.add(share);
             drafts.add(draft);
         }
-        if (context.problemCount() != before) {
+        if (context.problemCount() != before || drafts.contains(null) || shares.contains(null)) {
             return null;
         }
         double total = shares.stream().mapToDouble(Share::weight).sum();
@@ -156,7 +156,7 @@ final class EventReader {
             }
             handler = Optional.ofNullable(text);
         }
-        if (context.problemCount() != before || name == null) {
+        if (context.problemCount() != before || name == null || tier == null) {
             return null;
         }
         return new EventType(name, 1.0, 1.0, tier, service, kind, failures, handler);

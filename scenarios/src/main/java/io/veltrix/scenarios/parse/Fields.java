@@ -2,7 +2,10 @@ package io.veltrix.scenarios.parse;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -15,6 +18,8 @@ final class Fields {
     private final YamlNode.Mapping mapping;
     private final String path;
     private final KeySet keys;
+    /** Keys suggested for misspelt ones: not reported again as missing, the suggestion already says it. */
+    private final Set<String> suggested = new HashSet<>();
 
     private Fields(ParseContext context, YamlNode.Mapping mapping, String path, KeySet keys) {
         this.context = context;
@@ -23,7 +28,9 @@ final class Fields {
         this.keys = keys;
         for (YamlNode.Entry entry : mapping.entries().values()) {
             if (!keys.allows(entry.key())) {
-                String hint = Suggestions.closest(entry.key(), keys.keys())
+                Optional<String> suggestion = Suggestions.closest(entry.key(), keys.keys());
+                suggestion.ifPresent(suggested::add);
+                String hint = suggestion
                         .map(s -> "; did you mean '" + s + "'?")
                         .orElse("; expected one of: " + String.join(", ", keys.keys()));
                 context.error(
@@ -81,6 +88,9 @@ final class Fields {
 
     /** Records that the required {@code key} is missing. */
     void missing(String key, String expected) {
+        if (suggested.contains(key)) {
+            return;
+        }
         context.error(
                 mapping.location(), "missing key '" + key + "' in " + Paths.display(path) + "; expected " + expected);
     }
@@ -96,6 +106,9 @@ final class Fields {
             }
         }
         if (present.isEmpty()) {
+            if (choices.stream().anyMatch(suggested::contains)) {
+                return null;
+            }
             context.error(
                     mapping.location(),
                     Paths.display(path) + ": expected one of " + String.join(", ", choices) + ", found none");

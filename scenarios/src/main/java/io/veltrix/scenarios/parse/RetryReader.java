@@ -55,7 +55,7 @@ final class RetryReader {
         if (f.has("circuit-breaker")) {
             breaker = readBreaker(context, f.node("circuit-breaker"), f.pathOf("circuit-breaker"));
         }
-        if (context.problemCount() != before) {
+        if (context.problemCount() != before || backoff == null) {
             return null;
         }
         return new RetryPolicy(

@@ -48,8 +48,9 @@ final class ScenarioReader {
         } else {
             f.missing("events", "a list of event types like - {name: payment, share: 20%, service: 1ms}");
         }
-        List<String> typeNames =
-                events == null ? null : events.stream().map(EventType::name).toList();
+        List<String> typeNames = events == null
+                ? namesIn(f.node("events"))
+                : events.stream().map(EventType::name).toList();
 
         LoadModel load = null;
         if (f.has("load")) {
@@ -60,7 +61,7 @@ final class ScenarioReader {
         List<Strategy> strategies = settings.readStrategies(
                 f.node("strategies"), engine == null ? null : engine.defaults(), tiers, typeNames);
         List<String> strategyNames = strategies == null
-                ? null
+                ? (f.has("strategies") ? namesIn(f.node("strategies")) : List.of("default"))
                 : strategies.stream().map(Strategy::name).toList();
         List<Slo> slos = List.of();
         if (f.has("slo")) {
@@ -71,6 +72,29 @@ final class ScenarioReader {
         }
         return new Scenario(
                 name, description, seed, duration, warmup, load, events, engine.settings(), strategies, slos);
+    }
+
+    /**
+     * The names written in a list of mappings, read straight from the tree, so that names can be checked even
+     * when the list itself has problems; null when there is no such list.
+     */
+    private static List<String> namesIn(YamlNode list) {
+        if (!(list instanceof YamlNode.Sequence)) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (YamlNode item : ((YamlNode.Sequence) list).items()) {
+            if (item instanceof YamlNode.Mapping) {
+                YamlNode.Entry name = ((YamlNode.Mapping) item).entry("name");
+                if (name != null && name.value() instanceof YamlNode.Scalar) {
+                    String text = ((YamlNode.Scalar) name.value()).text();
+                    if (!names.contains(text)) {
+                        names.add(text);
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     private Long readSeed(Fields f) {

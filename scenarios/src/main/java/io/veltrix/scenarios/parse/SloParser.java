@@ -7,6 +7,7 @@ import io.veltrix.scenarios.model.SloUnit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,8 @@ public final class SloParser {
     private static final Pattern BYTES = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(B|KB|MB|GB)(/s)?");
     private static final List<String> COMPARATORS = List.of("<", "<=", ">", ">=", "==");
     private static final List<String> QUALIFIERS = List.of("strategy", "type");
+    /** Comparators people write by habit, and the one they mean. */
+    private static final Map<String, String> LIKELY_COMPARATORS = Map.of("=", "==", "=<", "<=", "=>", ">=");
 
     /** A word or an operator of an expression, and the 0-based index where it starts. */
     private record Token(String text, int start, boolean operator) {
@@ -74,9 +77,8 @@ public final class SloParser {
                             token.column());
                 }
                 if (name.isEmpty()) {
-                    throw new SloSyntaxException(
-                            "missing name after '" + key + "=' at column " + token.column(),
-                            token.column() + key.length() + 1);
+                    int column = token.column() + key.length() + 1;
+                    throw new SloSyntaxException("missing name after '" + key + "=' at column " + column, column);
                 }
                 Token value = new Token(name, token.start() + key.length() + 1, false);
                 if ((key.equals("strategy") ? strategy : type) != null) {
@@ -137,13 +139,16 @@ public final class SloParser {
                 return comparison;
             }
         }
-        String what = token.operator()
-                ? "unknown comparator '"
-                : "expected a comparator at column " + token.column() + ", found '";
+        if (!token.operator()) {
+            throw new SloSyntaxException(
+                    "expected a comparator at column " + token.column() + ", found '" + token.text()
+                            + "'; expected one of " + String.join(", ", COMPARATORS),
+                    token.column());
+        }
+        String likely = LIKELY_COMPARATORS.get(token.text());
         throw new SloSyntaxException(
-                what + token.text() + "'" + (token.operator() ? " at column " + token.column() : "")
-                        + "; expected one of <, <=, >, >=, =="
-                        + (token.operator() ? Suggestions.didYouMean(token.text(), COMPARATORS) : ""),
+                "unknown comparator '" + token.text() + "' at column " + token.column() + "; expected one of "
+                        + String.join(", ", COMPARATORS) + (likely == null ? "" : "; did you mean '" + likely + "'?"),
                 token.column());
     }
 

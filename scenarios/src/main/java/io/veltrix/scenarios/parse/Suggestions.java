@@ -9,8 +9,9 @@ final class Suggestions {
     private Suggestions() {}
 
     /**
-     * The candidate closest to {@code word}, if it is close enough to be a likely misspelling: at most one edit
-     * for words under six characters, two up to eight, three beyond. Ties go to the earlier candidate.
+     * The candidate closest to {@code word}, if it is close enough to be a likely misspelling (at most one edit
+     * for words under six characters, two up to eight, three beyond, and fewer edits than the word has
+     * characters), or else the first candidate that {@code word} abbreviates. Ties go to the earlier candidate.
      */
     static Optional<String> closest(String word, Collection<String> candidates) {
         String lower = word.toLowerCase(Locale.ROOT);
@@ -24,7 +25,18 @@ final class Suggestions {
                 best = candidate;
             }
         }
-        return best != null && bestDistance <= limit && !best.equals(word) ? Optional.of(best) : Optional.empty();
+        if (best != null && bestDistance <= limit && bestDistance < lower.length() && !best.equals(word)) {
+            return Optional.of(best);
+        }
+        // An abbreviation, like 'strat' for 'strategy'.
+        if (lower.length() >= 3) {
+            for (String candidate : candidates) {
+                if (candidate.toLowerCase(Locale.ROOT).startsWith(lower) && !candidate.equals(word)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code "; did you mean 'x'?"} or the empty string. */

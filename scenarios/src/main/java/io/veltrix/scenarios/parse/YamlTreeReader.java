@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads YAML text into a {@link YamlNode} tree, recording the line and column of every node and key from
@@ -19,6 +21,7 @@ import java.util.Map;
  */
 final class YamlTreeReader {
     private static final YAMLFactory FACTORY = new YAMLFactory();
+    private static final Pattern MARK = Pattern.compile("\\s*in '.*', line (\\d+), column (\\d+):");
 
     private final ParseContext context;
     private final String[] lines;
@@ -49,8 +52,8 @@ final class YamlTreeReader {
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            Location location = at == null ? Location.START : new Location(at.getLineNr(), at.getColumnNr());
-            context.error(location, "invalid YAML: " + firstLine(e.getOriginalMessage()));
+            Location fallback = at == null ? Location.START : new Location(at.getLineNr(), at.getColumnNr());
+            syntaxError(e.getOriginalMessage(), fallback);
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -135,11 +138,39 @@ final class YamlTreeReader {
         return new Location(at.getLineNr(), at.getColumnNr());
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
+    /**
+     * Records a YAML syntax error. SnakeYAML's message is lines of text, each optionally followed by its mark
+     * ({@code  in 'reader', line 2, column 9:}) and a snippet; the last text is the problem and its mark is where it
+     * is, the text before it is context.
+     */
+    private void syntaxError(String message, Location fallback) {
+        List<String> texts = new ArrayList<>();
+        List<Location> marks = new ArrayList<>();
+        for (String line : (message == null ? "unreadable" : message).split("\r?\n")) {
+            Matcher mark = MARK.matcher(line);
+            if (mark.matches() && !texts.isEmpty()) {
+                marks.set(
+                        marks.size() - 1,
+                        new Location(Integer.parseInt(mark.group(1)), Integer.parseInt(mark.group(2))));
+            } else if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                texts.add(line.trim());
+                marks.add(null);
+            }
         }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
+        if (texts.isEmpty()) {
+            context.error(fallback, "invalid YAML");
+            return;
+        }
+        int last = texts.size() - 1;
+        StringBuilder text = new StringBuilder("invalid YAML: ").append(texts.get(last));
+        for (int i = 0; i < last; i++) {
+            Location mark = marks.get(i);
+            text.append(" (").append(texts.get(i));
+            if (mark != null) {
+                text.append(" at line ").append(mark.line()).append(", column ").append(mark.column());
+            }
+            text.append(')');
+        }
+        context.error(marks.get(last) != null ? marks.get(last) : fallback, text.toString());
     }
 }
