@@ -57,6 +57,18 @@ class ExampleScenariosTest {
     }
 
     @Test
+    void shouldValidateTheCompleteExampleOfTheFormatDocs() throws IOException {
+        String docs = Files.readString(Path.of("..", "docs", "scenario-format.md"));
+        int section = docs.indexOf("## A complete example");
+        int start = docs.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String yaml = docs.substring(start, docs.indexOf("```", start));
+        ParseResult result = ScenarioParser.parse("scenario-format.md", yaml);
+        assertThat(result.formattedProblems()).isEmpty();
+        assertThat(ScenarioSummary.oneLine(result.scenario().orElseThrow()))
+                .isEqualTo("ok: checkout: 3 event types, 2 strategies, schedule of ~92000 events");
+    }
+
+    @Test
     void shouldPitANaiveQueueAgainstTieredQueuesInTheSeedStory() {
         Scenario scenario = ScenarioParser.read(EXAMPLES.resolve("seed-story.yaml"))
                 .scenario()
