@@ -48,7 +48,7 @@ final class SettingsReader {
         }
     }
 
-    /** The engine settings and the strategy defaults the engine section sets. */
+    /** The engine settings (null when wrong) and the strategy defaults the engine section sets. */
     record Engine(EngineSettings settings, Level defaults) {}
 
     private final ParseContext context;
@@ -106,9 +106,9 @@ final class SettingsReader {
         return context.problemCount() == before ? List.copyOf(tiers) : null;
     }
 
-    /** The engine section (absent: all defaults), or null when wrong. {@code tiers} is null when they were wrong. */
-    Engine readEngine(YamlNode node, List<String> tiers) {
-        Level builtIn = new Level(
+    /** The strategy fields when neither the engine section nor a strategy sets them. */
+    private static Level builtIn() {
+        return new Level(
                 Topology.TIERED,
                 new Sizing.Fixed(DEFAULT_CAPACITY),
                 OverflowPolicy.REJECT,
@@ -117,6 +117,11 @@ final class SettingsReader {
                 null,
                 RetryPolicy.NONE,
                 defaultWorkers());
+    }
+
+    /** The engine section (absent: all defaults), or null when wrong. {@code tiers} is null when they were wrong. */
+    Engine readEngine(YamlNode node, List<String> tiers) {
+        Level builtIn = builtIn();
         if (node == null) {
             return new Engine(
                     new EngineSettings(builtIn.workers(), tiers, DEFAULT_BATCH, IdleStrategy.BACKOFF), builtIn);
@@ -130,7 +135,8 @@ final class SettingsReader {
         IdleStrategy idle = f.choice("idle", IdleStrategy.values(), IdleStrategy::token, IdleStrategy.BACKOFF);
         Level defaults = readLevel(f, builtIn, tiers);
         if (context.problemCount() != before || tiers == null) {
-            return null;
+            // Strategy defaults that read well still serve to check the strategies.
+            return defaults == null ? null : new Engine(null, defaults);
         }
         return new Engine(new EngineSettings(defaults.workers(), tiers, batch, idle), defaults);
     }
@@ -174,6 +180,7 @@ final class SettingsReader {
                                 + names.get(name).line());
             }
             if (defaults == null) {
+                // The engine section's strategy fields are wrong: checking strategies over them would mislead.
                 continue;
             }
             Level level = readLevel(f, defaults, tiers);

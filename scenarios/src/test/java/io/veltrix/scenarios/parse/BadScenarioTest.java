@@ -190,6 +190,11 @@ class BadScenarioTest {
                         BASE + "strategies:\n  - name: s\n    sizing: {fixed: {capacity: 0}}\n",
                         "bad.yaml:9:32: error: strategies[0].sizing.fixed.capacity: must be at least 1, was 0"),
                 bad(
+                        "bad engine setting and bad strategy",
+                        BASE + "engine: {batch: 0}\nstrategies:\n  - name: s\n    sizing: {fixed: {capacity: 0}}\n",
+                        "bad.yaml:7:17: error: engine.batch: must be at least 1, was 0",
+                        "bad.yaml:10:32: error: strategies[0].sizing.fixed.capacity: must be at least 1, was 0"),
+                bad(
                         "duplicate strategy names",
                         BASE + "strategies:\n  - name: s\n  - name: s\n",
                         "bad.yaml:9:11:"
