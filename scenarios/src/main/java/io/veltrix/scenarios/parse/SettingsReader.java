@@ -26,7 +26,6 @@ import java.util.Map;
 final class SettingsReader {
     static final int DEFAULT_BATCH = 16;
     static final int DEFAULT_CAPACITY = 1024;
-    static final Duration DEFAULT_TARGET_DELAY = Duration.ofMillis(5);
 
     /** The strategy fields resolved at one level; every field is set (blockTimeout and weights may be null). */
     record Level(
@@ -248,13 +247,14 @@ final class SettingsReader {
     private Level readLevel(Fields f, Level parent, List<String> tiers) {
         int before = context.problemCount();
         Topology topology = f.choice("topology", Topology.values(), Topology::token, parent.topology());
-        Sizing sizing = f.has("sizing") ? readSizing(f.node("sizing"), f.pathOf("sizing")) : parent.sizing();
+        Sizing sizing =
+                f.has("sizing") ? SizingReader.read(context, f.node("sizing"), f.pathOf("sizing")) : parent.sizing();
         OverflowPolicy overflow =
                 f.choice("overflow", OverflowPolicy.values(), OverflowPolicy::token, parent.overflow());
         Duration blockTimeout = f.positiveDuration("block-timeout", parent.blockTimeout(), false);
         SchedulingPolicy scheduling =
                 f.choice("scheduling", SchedulingPolicy.values(), SchedulingPolicy::token, parent.scheduling());
-        Map<String, Integer> weights = f.has("weights") ? readWeights(f, tiers) : parent.weights();
+        Map<String, Integer> weights = f.has("weights") ? WeightsReader.read(f, tiers) : parent.weights();
         RetryPolicy retry =
                 f.has("retry") ? RetryReader.read(context, f.node("retry"), f.pathOf("retry")) : parent.retry();
         Integer workers = f.integer("workers", parent.workers(), 1);
@@ -306,93 +306,5 @@ final class SettingsReader {
                     f.has("scheduling") ? "scheduling" : "topology",
                     "weighted scheduling needs topology: tiered;" + " a single queue has no tiers to weigh");
         }
-    }
-
-    private Sizing readSizing(YamlNode node, String path) {
-        Fields f = Fields.of(
-                context,
-                node,
-                path,
-                Keys.SIZING,
-                "a mapping with fixed or dynamic, like {fixed:" + " {capacity: 1024}}");
-        if (f == null) {
-            return null;
-        }
-        String kind = f.oneOf(List.of("fixed", "dynamic"));
-        if (kind == null) {
-            return null;
-        }
-        if (kind.equals("fixed")) {
-            Fields fixed =
-                    Fields.of(context, f.node("fixed"), f.pathOf("fixed"), Keys.FIXED_SIZING, "{capacity:" + " 1024}");
-            Integer capacity = fixed == null ? null : fixed.requiredInteger("capacity", 1);
-            return capacity == null ? null : new Sizing.Fixed(capacity);
-        }
-        Fields d = Fields.of(
-                context,
-                f.node("dynamic"),
-                f.pathOf("dynamic"),
-                Keys.DYNAMIC_SIZING,
-                "a mapping with" + " min, max, initial and target-delay");
-        if (d == null) {
-            return null;
-        }
-        Integer min = d.requiredInteger("min", 1);
-        Integer max = d.requiredInteger("max", 1);
-        Integer initial = d.integer("initial", min, 1);
-        Duration target = d.positiveDuration("target-delay", DEFAULT_TARGET_DELAY, false);
-        if (min == null || max == null || initial == null || target == null) {
-            return null;
-        }
-        if (max < min) {
-            d.error("max", "must be at least min (" + min + "), was " + max);
-            return null;
-        }
-        if (initial < min || initial > max) {
-            d.error("initial", "must be between min (" + min + ") and max (" + max + "), was " + initial);
-            return null;
-        }
-        return new Sizing.Dynamic(min, max, initial, target);
-    }
-
-    private Map<String, Integer> readWeights(Fields f, List<String> tiers) {
-        YamlNode node = f.node("weights");
-        if (!(node instanceof YamlNode.Mapping)) {
-            f.error(
-                    "weights",
-                    "expected a mapping from tier to weight, like {critical: 8, high: 4, normal: 2, low:"
-                            + " 1}, found " + node.describe());
-            return null;
-        }
-        int before = context.problemCount();
-        Map<String, Integer> weights = new LinkedHashMap<>();
-        for (YamlNode.Entry entry : ((YamlNode.Mapping) node).entries().values()) {
-            String path = Paths.child(f.pathOf("weights"), entry.key());
-            if (tiers != null && !tiers.contains(entry.key())) {
-                context.error(
-                        entry.keyLocation(),
-                        f.pathOf("weights") + ": unknown tier '" + entry.key() + "'; expected one of "
-                                + String.join(", ", tiers) + Suggestions.didYouMean(entry.key(), tiers));
-                continue;
-            }
-            YamlNode value = entry.value();
-            if (!(value instanceof YamlNode.Scalar)
-                    || ((YamlNode.Scalar) value).type() != YamlNode.ScalarType.INTEGER
-                    || !((YamlNode.Scalar) value).text().matches("[0-9]{1,9}")
-                    || Integer.parseInt(((YamlNode.Scalar) value).text()) < 1) {
-                context.error(
-                        value.location(), path + ": expected a whole number of at least 1, found " + value.describe());
-                continue;
-            }
-            weights.put(entry.key(), Integer.parseInt(((YamlNode.Scalar) value).text()));
-        }
-        if (tiers != null && context.problemCount() == before) {
-            for (String tier : tiers) {
-                if (!weights.containsKey(tier)) {
-                    f.error("weights", "missing weight for tier '" + tier + "'; every tier needs one");
-                }
-            }
-        }
-        return context.problemCount() == before ? weights : null;
     }
 }
