@@ -183,6 +183,22 @@ abstract class RateProfile {
             this.poisson = load.poisson();
         }
 
+        /** Closed form: walking the segments of a short period over a long run would take too long. */
+        @Override
+        double expectedArrivals(long endNanos) {
+            double seconds = 1e-9;
+            double end = endNanos;
+            if (end <= period) {
+                return base * end * seconds;
+            }
+            double afterFirst = end - period;
+            double periods = Math.floor(afterFirst / period);
+            double rest = afterFirst - periods * period;
+            double perPeriod = (peak * spike + base * (period - spike)) * seconds;
+            double partial = (peak * Math.min(rest, spike) + base * Math.max(0.0, rest - spike)) * seconds;
+            return base * period * seconds + periods * perPeriod + partial;
+        }
+
         @Override
         boolean segment(int index, Segment out) {
             if (index == 0) {

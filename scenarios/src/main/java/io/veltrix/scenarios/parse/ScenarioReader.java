@@ -12,6 +12,9 @@ import java.util.List;
 /** Reads a whole scenario from its YAML tree: every section, then the checks that span sections. */
 final class ScenarioReader {
     static final long DEFAULT_SEED = 1L;
+    /** Schedules count time in nanoseconds in a long: a run must fit, with room to spare. */
+    static final Duration LONGEST_RUN = Duration.ofHours(100_000);
+
     static final String EXPECTED = "a scenario mapping with name, duration, load and events";
 
     private final ParseContext context;
@@ -37,6 +40,10 @@ final class ScenarioReader {
         Long seed = readSeed(f);
         Duration duration = f.positiveDuration("duration", null, true);
         Duration warmup = f.duration("warmup", Duration.ZERO);
+        if (duration != null && warmup != null && duration.plus(warmup).compareTo(LONGEST_RUN) > 0) {
+            f.error("duration", "warmup plus duration must be at most " + LONGEST_RUN.toHours() + "h");
+            duration = null;
+        }
 
         SettingsReader settings = new SettingsReader(context);
         List<String> tiers = settings.readTiers(f.node("engine"));

@@ -74,6 +74,28 @@ class RateProfileTest {
     }
 
     @Test
+    void shouldCountSpikesOfAShortPeriodOverALongRunInClosedForm() {
+        // 100 000 h of 1 ms periods: 3.6e11 segments would take minutes to walk.
+        Schedule schedule = Schedule.of(Scenarios.of(
+                1,
+                "100000h",
+                "0s",
+                "{spike: {base: 1000/s, peak: 3000/s, every: 1ms, duration: 500us}}",
+                "  - {name: a, service: 1us}\n"));
+        // The first period at base, then every period at the mean of base and peak: 2000/s, less 1 ms at 1000/s.
+        double seconds = 100_000 * 3600.0;
+        assertThat(schedule.expectedArrivals()).isCloseTo(2000 * seconds - 1, within(1.0));
+        // The closed form agrees with walking the segments where walking is quick.
+        Schedule shortRun = Schedule.of(Scenarios.of(
+                1,
+                "3.25s",
+                "0s",
+                "{spike: {base: 1000/s, peak: 10000/s, every: 1s, duration: 100ms}}",
+                "  - {name: a, service: 1us}\n"));
+        assertThat(shortRun.expectedArrivals()).isCloseTo(1000 + 1900 + 1900 + 1000 + 150, within(1e-6));
+    }
+
+    @Test
     void shouldVaryPoissonArrivalsAlongARamp() {
         Schedule schedule = Schedule.of(Scenarios.of(
                 2,

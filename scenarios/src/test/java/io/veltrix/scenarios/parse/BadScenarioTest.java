@@ -72,6 +72,10 @@ class BadScenarioTest {
                         BASE.replace("duration: 10s", "duration: 0s"),
                         "bad.yaml:2:11: error:" + " duration: must be longer than 0, was 0s"),
                 bad(
+                        "run too long",
+                        BASE.replace("duration: 10s", "duration: 99999h") + "warmup: 2h\n",
+                        "bad.yaml:2:11: error: duration: warmup plus duration must be at most 100000h"),
+                bad(
                         "seed not a number",
                         BASE + "seed: abc\n",
                         "bad.yaml:7:7: error: seed: expected a whole number" + " (64-bit), like 42, found 'abc'"),
