@@ -54,6 +54,7 @@ final class EventReader {
         List<Share> shares = new ArrayList<>();
         List<EventType> drafts = new ArrayList<>();
         Boolean percentStyle = null;
+        List<Fields> withoutShare = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String path = Paths.item("events", i);
             Fields f = Fields.of(context, items.get(i), path, Keys.EVENT_TYPE, "an event type mapping");
@@ -78,10 +79,18 @@ final class EventReader {
                                     + " or every share as a weight");
                 }
             }
+            if (!f.has("share")) {
+                withoutShare.add(f);
+            }
             EventType draft = readRest(f, name);
             typeNames.add(name);
             shares.add(share);
             drafts.add(draft);
+        }
+        if (Boolean.TRUE.equals(percentStyle)) {
+            for (Fields f : withoutShare) {
+                f.missing("share", "a percentage like 20%, as the other event types give percentages");
+            }
         }
         if (context.problemCount() != before || drafts.contains(null) || shares.contains(null)) {
             return null;
@@ -104,6 +113,7 @@ final class EventReader {
         return events;
     }
 
+    /** The share as written; absent, a weight of 1 (equal shares when no event type gives one). */
     private Share readShare(Fields f) {
         if (!f.has("share")) {
             return new Share(1.0, false);

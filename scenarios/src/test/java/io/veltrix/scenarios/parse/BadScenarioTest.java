@@ -127,6 +127,11 @@ class BadScenarioTest {
                         BASE.replace("{name: a, service: 1ms}", "{name: a, share: -5, service: 1ms}"),
                         "bad.yaml:6:22: error: events[0].share: must be more than 0, was -5"),
                 bad(
+                        "share missing beside percentages",
+                        BASE + "  - {name: b, share: 40%, service: 1ms}\n",
+                        "bad.yaml:6:5: error: missing key 'share' in events[0]; expected a percentage like 20%, as the"
+                                + " other event types give percentages"),
+                bad(
                         "share not a number",
                         BASE.replace("{name: a, service: 1ms}", "{name: a, share: most, service:" + " 1ms}"),
                         "bad.yaml:6:22: error: events[0].share: 'most' is not a number; expected a"
