@@ -53,7 +53,10 @@ final class RetryTimer implements Runnable {
     int tick(long now) {
         EventSlot slot;
         while ((slot = incoming.relaxedPoll()) != null) {
-            int bucket = (int) ((slot.retryDueNanos / tickNanos) & mask);
+            // A retry already due (its tick is behind the last one fired) goes to the current tick's bucket:
+            // filed under its own tick it would wait a whole turn of the wheel.
+            long dueTick = Math.max(slot.retryDueNanos / tickNanos, lastTick);
+            int bucket = (int) (dueTick & mask);
             slot.next = wheel[bucket];
             wheel[bucket] = slot;
         }

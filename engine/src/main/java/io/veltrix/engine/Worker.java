@@ -66,13 +66,16 @@ final class Worker implements Runnable {
         metrics.inBatch = n;
         queue.depth.addAndGet(-n);
         int handled = 0;
+        // One clock read per event: an event starts when the previous one of the batch ended (the clock is
+        // 30-65 ns a read on some machines, more than the rest of the hand-off).
+        long now = runtime.clock.nanoTime();
         for (; handled < n; handled++) {
             if (runtime.stopNow) {
                 break;
             }
             EventSlot slot = slots[handled];
             slots[handled] = null;
-            handle(slot, handled);
+            now = handle(slot, handled, now);
         }
         record(handled);
         if (handled < n) {
@@ -82,10 +85,10 @@ final class Worker implements Runnable {
         return handled;
     }
 
-    private void handle(EventSlot slot, int i) {
+    /** Handles one event that starts at {@code start}; returns when it ended. */
+    private long handle(EventSlot slot, int i, long start) {
         TypeState type = runtime.types[slot.type.index()];
         CircuitBreaker breaker = type.breaker;
-        long start = runtime.clock.nanoTime();
         Outcome outcome;
         Throwable failure = null;
         if (breaker != null && !breaker.allow()) {
@@ -118,6 +121,7 @@ final class Worker implements Runnable {
             bAttempts[i] = 0;
             runtime.failures.onFailure(slot, type, outcome, failure, end, random);
         }
+        return end;
     }
 
     /** Records the first {@code n} results of the batch in one critical section. */
