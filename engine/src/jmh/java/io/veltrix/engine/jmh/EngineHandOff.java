@@ -1,0 +1,94 @@
+package io.veltrix.engine.jmh;
+
+import io.veltrix.engine.BackoffIdleStrategy;
+import io.veltrix.engine.Counts;
+import io.veltrix.engine.Engine;
+import io.veltrix.engine.EngineConfig;
+import io.veltrix.engine.EngineSnapshot;
+import io.veltrix.engine.EventHandler;
+import io.veltrix.engine.EventType;
+import io.veltrix.engine.EventTypeConfig;
+import io.veltrix.engine.NanoClock;
+import io.veltrix.engine.Outcome;
+import io.veltrix.engine.OverflowPolicy;
+import io.veltrix.engine.QueueSizing;
+import io.veltrix.engine.RetryPolicy;
+import io.veltrix.engine.ShutdownMode;
+import io.veltrix.engine.ShutdownReport;
+import io.veltrix.engine.SubmitResult;
+import io.veltrix.engine.Topology;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The Veltrix engine with four event types in two tiers ({@code high}: h0, h1; {@code low}: l0, l1), submitted
+ * round robin. Under {@link Topology#SINGLE} all four share one queue; under {@link Topology#TIERED} each has its
+ * own queue and workers serve the tiers in strict priority. Reject overflow, fixed capacity, the default
+ * {@link BackoffIdleStrategy} (spin, yield, then park) and batch size, no retries.
+ */
+final class EngineHandOff implements HandOff {
+    static final EventHandler<Completions> COUNT = event -> {
+        event.payload().run();
+        return Outcome.SUCCESS;
+    };
+
+    private final Engine engine;
+    private final EventType[] types;
+
+    EngineHandOff(Topology topology, int workers, int capacity) {
+        this(topology, workers, capacity, COUNT, RetryPolicy.none(), NanoClock.SYSTEM);
+    }
+
+    /**
+     * @param clock the engine's clock: {@link NanoClock#SYSTEM}, or a constant one for the diagnostic that shows
+     *     what the engine's clock reads cost (its latency histograms then record only zeros)
+     */
+    EngineHandOff(
+            Topology topology,
+            int workers,
+            int capacity,
+            EventHandler<Completions> handler,
+            RetryPolicy retry,
+            NanoClock clock) {
+        EngineConfig.Builder config = EngineConfig.builder()
+                .topology(topology)
+                .tiers("high", "low")
+                .workers(workers)
+                .idleStrategy(BackoffIdleStrategy::new)
+                .defaultSizing(QueueSizing.fixed(capacity))
+                .defaultOverflow(OverflowPolicy.REJECT)
+                .defaultRetry(retry)
+                .threadNamePrefix("veltrix-jmh");
+        for (String name : List.of("h0", "h1", "l0", "l1")) {
+            config.eventType(EventTypeConfig.of(name, name.startsWith("h") ? "high" : "low", handler));
+        }
+        this.engine = Engine.start(config.build(), clock, 42);
+        this.types = engine.eventTypes().toArray(new EventType[0]);
+    }
+
+    @Override
+    public int submit(Completions producer, int n) {
+        EventType[] t = types;
+        int accepted = 0;
+        for (int i = 0; i < n; i++) {
+            if (engine.submit(t[i & 3], producer) == SubmitResult.ACCEPTED) {
+                accepted++;
+            }
+        }
+        producer.rejected += n - accepted;
+        return accepted;
+    }
+
+    /** The engine's own accounting, for the benchmark log. */
+    EngineSnapshot snapshot() {
+        return engine.snapshot();
+    }
+
+    @Override
+    public void close() {
+        ShutdownReport report = engine.shutdown(ShutdownMode.DRAIN, Duration.ofSeconds(10));
+        Counts total = report.last().total();
+        System.out.println("engine accounting: " + total + ", invariant violations: "
+                + report.last().invariantViolations());
+    }
+}
