@@ -40,6 +40,13 @@ public abstract class HandOffBenchmark {
     })
     public String impl;
 
+    /**
+     * Capacity of each queue or ring, in events. The default never fills; a smaller one (e.g. {@code -p
+     * capacity=1024}) shows rejections, which the {@code handled} score excludes.
+     */
+    @Param({"65536"})
+    public int capacity;
+
     private HandOff handOff;
 
     /** Producer threads; must match the subclass's {@code @Threads}. */
@@ -50,7 +57,7 @@ public abstract class HandOffBenchmark {
 
     @Setup(Level.Trial)
     public void start() {
-        handOff = HandOffs.create(impl, producers(), workers());
+        handOff = HandOffs.create(impl, producers(), workers(), capacity);
     }
 
     @TearDown(Level.Trial)
