@@ -19,6 +19,7 @@ import io.veltrix.engine.SubmitResult;
 import io.veltrix.engine.Topology;
 import java.time.Duration;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
 /**
  * The Veltrix engine with four event types in two tiers ({@code high}: h0, h1; {@code low}: l0, l1), submitted
@@ -87,8 +88,22 @@ final class EngineHandOff implements HandOff {
     @Override
     public void close() {
         ShutdownReport report = engine.shutdown(ShutdownMode.DRAIN, Duration.ofSeconds(10));
-        Counts total = report.last().total();
-        System.out.println("engine accounting: " + total + ", invariant violations: "
-                + report.last().invariantViolations());
+        EngineSnapshot last = report.last();
+        Counts total = last.total();
+        System.out.println("engine accounting: " + total + ", invariant violations: " + last.invariantViolations());
+        Histogram lateness = last.retryDelayError();
+        if (lateness.getTotalCount() > 0) {
+            // Timer-fired retries: how much later than intended each one re-entered its queue.
+            long overHalfSecond = lateness.getTotalCount() - lateness.getCountBetweenValues(0, 500_000_000L);
+            System.out.printf(
+                    "retry timer lateness (actual - intended delay): n=%d p50=%.3f ms p99=%.3f ms p99.99=%.3f ms"
+                            + " max=%.3f ms, retries late by more than 500 ms: %d%n",
+                    lateness.getTotalCount(),
+                    lateness.getValueAtPercentile(50) / 1e6,
+                    lateness.getValueAtPercentile(99) / 1e6,
+                    lateness.getValueAtPercentile(99.99) / 1e6,
+                    lateness.getMaxValue() / 1e6,
+                    overHalfSecond);
+        }
     }
 }

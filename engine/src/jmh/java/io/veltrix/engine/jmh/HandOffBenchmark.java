@@ -13,14 +13,17 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Control;
 
 /**
  * Hand-off throughput: events per second that a producer submits and a consumer handles with a no-op handler.
  * Each invocation, every producer thread offers {@link #BATCH} events without waiting (a rejected event is counted
  * and dropped), then waits until all of its accepted events have been handled. So the time measured covers the
- * hand-off and the handling of everything counted, pipeline drain included. The primary score counts offered
- * events; the {@code handled} secondary score counts only accepted (and so handled) ones, and {@code rejected}
- * gives the rejections per iteration. Subclasses fix the shape: producer threads ({@code @Threads}) and workers.
+ * hand-off and the handling of everything counted, pipeline drain included.
+ *
+ * <p>The primary score counts offered events; the {@code handled} secondary score counts only accepted (and so
+ * handled) ones, and {@code rejected} gives the rejections per iteration. Both count only invocations inside
+ * JMH's measurement window. Subclasses fix the shape: producer threads ({@code @Threads}) and workers.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -94,12 +97,23 @@ public abstract class HandOffBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public void handOff(Producer producer, Rejections rejections) {
+    public void handOff(Producer producer, Rejections rejections, Control control) {
+        offerAndAwait(handOff, producer, rejections, control);
+    }
+
+    /**
+     * One invocation: offers {@link #BATCH} events, then waits until every accepted one is handled. The counters
+     * move only inside the measurement window: with several threads JMH keeps every thread invoking while the
+     * others ramp up and down, and those invocations are not timed.
+     */
+    static void offerAndAwait(HandOff handOff, Producer producer, Rejections rejections, Control control) {
         Completions c = producer.completions;
         int accepted = handOff.submit(c, BATCH);
         c.accepted += accepted;
         c.awaitAllHandled();
-        producer.handled += accepted;
-        rejections.rejected += BATCH - accepted;
+        if (control.startMeasurement && !control.stopMeasurement) {
+            producer.handled += accepted;
+            rejections.rejected += BATCH - accepted;
+        }
     }
 }

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.Control;
 
 /**
  * The retry path of the engine, one producer and one worker ({@link Topology#SINGLE}, the engine set-up of
@@ -76,12 +77,7 @@ public class OneToOneRetryBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(HandOffBenchmark.BATCH)
-    public void retryOnce(HandOffBenchmark.Producer producer, HandOffBenchmark.Rejections rejections) {
-        Completions c = producer.completions;
-        int accepted = engine.submit(c, HandOffBenchmark.BATCH);
-        c.accepted += accepted;
-        c.awaitAllHandled();
-        producer.handled += accepted;
-        rejections.rejected += HandOffBenchmark.BATCH - accepted;
+    public void retryOnce(HandOffBenchmark.Producer producer, HandOffBenchmark.Rejections rejections, Control control) {
+        HandOffBenchmark.offerAndAwait(engine, producer, rejections, control);
     }
 }
