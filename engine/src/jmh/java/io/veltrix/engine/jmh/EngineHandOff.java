@@ -25,7 +25,8 @@ import org.HdrHistogram.Histogram;
  * The Veltrix engine with four event types in two tiers ({@code high}: h0, h1; {@code low}: l0, l1), submitted
  * round robin. Under {@link Topology#SINGLE} all four share one queue; under {@link Topology#TIERED} each has its
  * own queue and workers serve the tiers in strict priority. Reject overflow, fixed capacity, the default
- * {@link BackoffIdleStrategy} (spin, yield, then park) and batch size, no retries.
+ * {@link BackoffIdleStrategy} (spin, yield, then park) and batch size; no retries unless a policy is given. At
+ * tear-down it prints the engine's own accounting (and, if any retry went through the timer, how late).
  */
 final class EngineHandOff implements HandOff {
     static final EventHandler<Completions> COUNT = event -> {
@@ -78,11 +79,6 @@ final class EngineHandOff implements HandOff {
         }
         producer.rejected += n - accepted;
         return accepted;
-    }
-
-    /** The engine's own accounting, for the benchmark log. */
-    EngineSnapshot snapshot() {
-        return engine.snapshot();
     }
 
     @Override
