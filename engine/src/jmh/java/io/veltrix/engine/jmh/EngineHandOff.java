@@ -1,0 +1,105 @@
+package io.veltrix.engine.jmh;
+
+import io.veltrix.engine.BackoffIdleStrategy;
+import io.veltrix.engine.Counts;
+import io.veltrix.engine.Engine;
+import io.veltrix.engine.EngineConfig;
+import io.veltrix.engine.EngineSnapshot;
+import io.veltrix.engine.EventHandler;
+import io.veltrix.engine.EventType;
+import io.veltrix.engine.EventTypeConfig;
+import io.veltrix.engine.NanoClock;
+import io.veltrix.engine.Outcome;
+import io.veltrix.engine.OverflowPolicy;
+import io.veltrix.engine.QueueSizing;
+import io.veltrix.engine.RetryPolicy;
+import io.veltrix.engine.ShutdownMode;
+import io.veltrix.engine.ShutdownReport;
+import io.veltrix.engine.SubmitResult;
+import io.veltrix.engine.Topology;
+import java.time.Duration;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The Veltrix engine with four event types in two tiers ({@code high}: h0, h1; {@code low}: l0, l1), submitted
+ * round robin. Under {@link Topology#SINGLE} all four share one queue; under {@link Topology#TIERED} each has its
+ * own queue and workers serve the tiers in strict priority. Reject overflow, fixed capacity, the default
+ * {@link BackoffIdleStrategy} (spin, yield, then park) and batch size; no retries unless a policy is given. At
+ * tear-down it prints the engine's own accounting (and, if any retry went through the timer, how late).
+ */
+final class EngineHandOff implements HandOff {
+    static final EventHandler<Completions> COUNT = event -> {
+        event.payload().run();
+        return Outcome.SUCCESS;
+    };
+
+    private final Engine engine;
+    private final EventType[] types;
+
+    EngineHandOff(Topology topology, int workers, int capacity) {
+        this(topology, workers, capacity, COUNT, RetryPolicy.none(), NanoClock.SYSTEM);
+    }
+
+    /**
+     * @param clock the engine's clock: {@link NanoClock#SYSTEM}, or a constant one for the diagnostic that shows
+     *     what the engine's clock reads cost (its latency histograms then record only zeros)
+     */
+    EngineHandOff(
+            Topology topology,
+            int workers,
+            int capacity,
+            EventHandler<Completions> handler,
+            RetryPolicy retry,
+            NanoClock clock) {
+        EngineConfig.Builder config = EngineConfig.builder()
+                .topology(topology)
+                .tiers("high", "low")
+                .workers(workers)
+                .idleStrategy(BackoffIdleStrategy::new)
+                .defaultSizing(QueueSizing.fixed(capacity))
+                .defaultOverflow(OverflowPolicy.REJECT)
+                .defaultRetry(retry)
+                .threadNamePrefix("veltrix-jmh");
+        for (String name : List.of("h0", "h1", "l0", "l1")) {
+            config.eventType(EventTypeConfig.of(name, name.startsWith("h") ? "high" : "low", handler));
+        }
+        this.engine = Engine.start(config.build(), clock, 42);
+        this.types = engine.eventTypes().toArray(new EventType[0]);
+    }
+
+    @Override
+    public int submit(Completions producer, int n) {
+        EventType[] t = types;
+        int accepted = 0;
+        for (int i = 0; i < n; i++) {
+            if (engine.submit(t[i & 3], producer) == SubmitResult.ACCEPTED) {
+                accepted++;
+            }
+        }
+        producer.rejected += n - accepted;
+        return accepted;
+    }
+
+    @Override
+    public void close() {
+        ShutdownReport report = engine.shutdown(ShutdownMode.DRAIN, Duration.ofSeconds(10));
+        EngineSnapshot last = report.last();
+        Counts total = last.total();
+        System.out.println("engine accounting: " + total + ", invariant violations: " + last.invariantViolations());
+        Histogram lateness = last.retryDelayError();
+        if (lateness.getTotalCount() > 0) {
+            // Timer-fired retries: how much later than intended each one re-entered its queue.
+            long overHalfSecond = lateness.getTotalCount() - lateness.getCountBetweenValues(0, 500_000_000L);
+            System.out.printf(
+                    "retry timer lateness (actual - intended delay): n=%d p50=%.3f ms p99=%.3f ms p99.99=%.3f ms"
+                            + " max=%.3f ms, retries late by more than 500 ms: %d%n",
+                    lateness.getTotalCount(),
+                    lateness.getValueAtPercentile(50) / 1e6,
+                    lateness.getValueAtPercentile(99) / 1e6,
+                    lateness.getValueAtPercentile(99.99) / 1e6,
+                    lateness.getMaxValue() / 1e6,
+                    overHalfSecond);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.veltrix.engine.jmh;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Control;
+
+/**
+ * Hand-off throughput: events per second that a producer submits and a consumer handles with a no-op handler.
+ * Each invocation, every producer thread offers {@link #BATCH} events without waiting (a rejected event is counted
+ * and dropped), then waits until all of its accepted events have been handled. So the time measured covers the
+ * hand-off and the handling of everything counted, pipeline drain included.
+ *
+ * <p>The primary score counts offered events; the {@code handled} secondary score counts only accepted (and so
+ * handled) ones, and {@code rejected} gives the rejections per iteration. Both count only invocations inside
+ * JMH's measurement window. Subclasses fix the shape: producer threads ({@code @Threads}) and workers.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@State(Scope.Benchmark)
+public abstract class HandOffBenchmark {
+    /** Events each producer offers per invocation before it waits for them to be handled. */
+    public static final int BATCH = 8192;
+
+    @Param({
+        "engine-single",
+        "engine-tiered",
+        "tpe-abq",
+        "jctools-mpmc",
+        "disruptor-sleeping",
+        "disruptor-yielding",
+        "disruptor-blocking"
+    })
+    public String impl;
+
+    /**
+     * Capacity of each queue or ring, in events. The default never fills; a smaller one (e.g. {@code -p
+     * capacity=1024}) shows rejections, which the {@code handled} score excludes.
+     */
+    @Param({"65536"})
+    public int capacity;
+
+    private HandOff handOff;
+
+    /** Producer threads; must match the subclass's {@code @Threads}. */
+    abstract int producers();
+
+    /** Consumer threads (engine workers, pool threads, event handlers). */
+    abstract int workers();
+
+    @Setup(Level.Trial)
+    public void start() {
+        handOff = HandOffs.create(impl, producers(), workers(), capacity);
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws Exception {
+        handOff.close();
+    }
+
+    /** One producer thread's token and counters. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Producer {
+        final Completions completions = new Completions();
+
+        /** Accepted events handled in this iteration (reported as a rate). */
+        public long handled;
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            handled = 0;
+        }
+    }
+
+    /** Rejections per iteration (reported as a count). */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Rejections {
+        public long rejected;
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            rejected = 0;
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void handOff(Producer producer, Rejections rejections, Control control) {
+        offerAndAwait(handOff, producer, rejections, control);
+    }
+
+    /**
+     * One invocation: offers {@link #BATCH} events, then waits until every accepted one is handled. The counters
+     * move only inside the measurement window: with several threads JMH keeps every thread invoking while the
+     * others ramp up and down, and those invocations are not timed.
+     */
+    static void offerAndAwait(HandOff handOff, Producer producer, Rejections rejections, Control control) {
+        Completions c = producer.completions;
+        int accepted = handOff.submit(c, BATCH);
+        c.accepted += accepted;
+        c.awaitAllHandled();
+        if (control.startMeasurement && !control.stopMeasurement) {
+            producer.handled += accepted;
+            rejections.rejected += BATCH - accepted;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.veltrix.engine.jmh;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import io.veltrix.engine.RetryPolicy;
+import io.veltrix.engine.Topology;
+
+/** Makes a {@link HandOff} by the name a benchmark's {@code impl} parameter gives. */
+final class HandOffs {
+    /**
+     * The default capacity of every queue or ring, in events: larger than anything the producers can have in
+     * flight (producers x {@link HandOffBenchmark#BATCH}), so that no event is rejected. A power of two, as the
+     * Disruptor needs.
+     */
+    static final int CAPACITY = 65_536; // keep equal to the default of HandOffBenchmark.capacity
+
+    private HandOffs() {}
+
+    /**
+     * @param capacity events each queue or ring holds (under the tiered topology, each of the four event types'
+     *     queues); a power of two
+     */
+    static HandOff create(String impl, int producers, int workers, int capacity) {
+        return switch (impl) {
+            case "engine-single" -> new EngineHandOff(Topology.SINGLE, workers, capacity);
+            case "engine-tiered" -> new EngineHandOff(Topology.TIERED, workers, capacity);
+            // Diagnostic only (run it with -p impl=engine-single-constant-clock): the engine on a clock that
+            // always reads 0, to show what its four clock reads per event cost.
+            case "engine-single-constant-clock" ->
+                new EngineHandOff(
+                        Topology.SINGLE, workers, capacity, EngineHandOff.COUNT, RetryPolicy.none(), () -> 0L);
+            case "tpe-abq" -> new ThreadPoolExecutorHandOff(workers, capacity);
+            case "jctools-mpmc" -> new JCToolsHandOff(workers, capacity);
+            case "disruptor-sleeping" -> new DisruptorHandOff(producers, workers, capacity, SleepingWaitStrategy::new);
+            case "disruptor-yielding" -> new DisruptorHandOff(producers, workers, capacity, YieldingWaitStrategy::new);
+            case "disruptor-blocking" -> new DisruptorHandOff(producers, workers, capacity, BlockingWaitStrategy::new);
+            default ->
+                throw new IllegalArgumentException(
+                        "impl must be one of engine-single, engine-tiered, engine-single-constant-clock, "
+                                + "tpe-abq, jctools-mpmc, disruptor-sleeping, disruptor-yielding, disruptor-blocking; was '"
+                                + impl + "'");
+        };
+    }
+}
