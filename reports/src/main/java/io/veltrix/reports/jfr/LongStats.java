@@ -1,0 +1,36 @@
+package io.veltrix.reports.jfr;
+
+/**
+ * Count, mean, minimum, maximum and last value of a series of longs, in constant memory.
+ *
+ * @param count values seen
+ * @param mean their mean; 0 when none
+ * @param min the smallest; 0 when none
+ * @param max the largest; 0 when none
+ * @param last the last one in file order; 0 when none
+ */
+public record LongStats(long count, double mean, long min, long max, long last) {
+
+    static final LongStats EMPTY = new LongStats(0, 0, 0, 0, 0);
+
+    /** Accumulates values; {@link #stats()} gives the result. */
+    static final class Accumulator {
+        private long count;
+        private double sum;
+        private long min = Long.MAX_VALUE;
+        private long max = Long.MIN_VALUE;
+        private long last;
+
+        void add(long value) {
+            count++;
+            sum += value;
+            min = Math.min(min, value);
+            max = Math.max(max, value);
+            last = value;
+        }
+
+        LongStats stats() {
+            return count == 0 ? EMPTY : new LongStats(count, sum / count, min, max, last);
+        }
+    }
+}
