@@ -114,8 +114,36 @@ public final class EventSettings {
             Set<String> values = settings.computeIfAbsent(eventType, t -> new TreeMap<>())
                     .computeIfAbsent(name, n -> new LinkedHashSet<>());
             if (values.size() < MAX_VALUES_PER_SETTING) {
-                values.add(value);
+                values.add(readable(value));
             }
+        }
+
+        /**
+         * Settings made in code ({@code withPeriod(Duration.ofMillis(10))}) are recorded in nanoseconds; show them as
+         * a .jfc file would ({@code 10 ms}) so they compare equal.
+         */
+        static String readable(String value) {
+            if (value == null || !value.endsWith(" ns")) {
+                return value;
+            }
+            String digits = value.substring(0, value.length() - 3);
+            if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit) || digits.length() > 18) {
+                return value;
+            }
+            long nanos = Long.parseLong(digits);
+            if (nanos == 0) {
+                return "0 ns";
+            }
+            if (nanos % 1_000_000_000L == 0) {
+                return nanos / 1_000_000_000L + " s";
+            }
+            if (nanos % 1_000_000L == 0) {
+                return nanos / 1_000_000L + " ms";
+            }
+            if (nanos % 1_000L == 0) {
+                return nanos / 1_000L + " us";
+            }
+            return value;
         }
 
         EventSettings build(Map<String, Long> eventCounts) {

@@ -61,14 +61,18 @@ public final class LockContentionAggregator implements EventAggregator {
             sites.add(siteOfStack.get(e.getStackTrace(), Blocking::firstCallerSite), nanos);
         }
 
-        /** The first frame that is not the parking machinery itself: where the application waited. */
+        /**
+         * The first frame outside the parking and lock machinery ({@code Unsafe.park}, {@code LockSupport},
+         * {@code java.util.concurrent.locks}): where the application waited, e.g. the caller of
+         * {@code ReentrantLock.lock} or {@code ArrayBlockingQueue.take}.
+         */
         private static String firstCallerSite(RecordedStackTrace stack) {
             List<RecordedFrame> frames = stack == null ? List.of() : stack.getFrames();
             for (RecordedFrame frame : frames) {
                 String method = Frames.method(frame);
                 if (!method.startsWith("jdk.internal.misc.Unsafe.")
                         && !method.startsWith("sun.misc.Unsafe.")
-                        && !method.startsWith("java.util.concurrent.locks.LockSupport.")) {
+                        && !method.startsWith("java.util.concurrent.locks.")) {
                     return Frames.site(frame);
                 }
             }
