@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -32,7 +33,7 @@ final class GroundTruth {
     Instant first;
     Instant last;
 
-    static GroundTruth read(Path file, java.util.Set<String> types) throws IOException {
+    static GroundTruth read(Path file, Set<String> types) throws IOException {
         GroundTruth t = new GroundTruth();
         try (RecordingFile in = new RecordingFile(file)) {
             while (in.hasMoreEvents()) {

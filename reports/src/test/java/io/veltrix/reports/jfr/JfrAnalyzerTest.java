@@ -154,7 +154,8 @@ class JfrAnalyzerTest {
         CpuLoadAggregator.CpuLoad cpu =
                 analysis.section(CpuLoadAggregator.CpuLoad.class).orElseThrow();
         assertThat(cpu.jvmUser().count()).isEqualTo(truth.count("jdk.CPULoad")).isPositive();
-        assertThat(cpu.jvmTotal().max()).isBetween(0.0, 100.0);
+        // jdk.CPULoad carries floats: user + system may exceed 100 by a float rounding step.
+        assertThat(cpu.jvmTotal().max()).isBetween(0.0, 100.001);
         assertThat(cpu.jvmTotal().mean())
                 .isCloseTo(cpu.jvmUser().mean() + cpu.jvmSystem().mean(), within(1e-9));
         assertThat(cpu.period()).isEqualTo("100 ms");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
@@ -90,7 +91,7 @@ final class TestRecordings {
     /** Writes the first {@code bytes} of {@code source} to {@code target}. */
     static Path cut(Path source, Path target, long bytes) throws IOException {
         byte[] all = Files.readAllBytes(source);
-        Files.write(target, java.util.Arrays.copyOf(all, (int) bytes));
+        Files.write(target, Arrays.copyOf(all, (int) bytes));
         return target;
     }
 
