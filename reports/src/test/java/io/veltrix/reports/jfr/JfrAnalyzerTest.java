@@ -16,12 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class JfrAnalyzerTest {
-
-    @TempDir
-    static Path dir;
 
     static Path recording;
     static JfrAnalysis analysis;
@@ -29,7 +25,7 @@ class JfrAnalyzerTest {
 
     @BeforeAll
     static void recordAndAnalyse() throws Exception {
-        recording = TestRecordings.recordWorkload(dir.resolve("workload.jfr"));
+        recording = TestRecordings.sharedWorkload();
         analysis = JfrAnalyzer.standard().analyze(List.of(recording));
         truth = GroundTruth.read(
                 recording, analysis.section(SettingsSummary.class).orElseThrow().eventTypes());

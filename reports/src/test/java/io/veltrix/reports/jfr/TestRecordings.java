@@ -32,7 +32,23 @@ final class TestRecordings {
     static final int PARKS = 3;
     static final long PARK_MILLIS = 20;
 
+    private static Path shared;
+
     private TestRecordings() {}
+
+    /**
+     * One recording of the known workload per test JVM, shared by the test classes that only read it: recording
+     * takes about a second.
+     */
+    static synchronized Path sharedWorkload() throws Exception {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("veltrix-jfr-test-");
+            dir.toFile().deleteOnExit();
+            shared = recordWorkload(dir.resolve("workload.jfr"));
+            shared.toFile().deleteOnExit();
+        }
+        return shared;
+    }
 
     /** Settings of the test recording: what a real profile would enable, at rates that suit a one-second run. */
     static Recording newRecording() {

@@ -111,7 +111,7 @@ public final class TextReportFormat implements JfrReportFormat {
             while (s.length() < LABEL_WIDTH) {
                 s.append(' ');
             }
-            out.println(s.append(' ').append(value.replace('\n', ' ')));
+            out.println(s.append(' ').append(printable(value)));
         }
 
         private static String row(String[] cells, int[] widths, List<Column> columns) {
@@ -129,8 +129,33 @@ public final class TextReportFormat implements JfrReportFormat {
         }
 
         private static String clip(String cell) {
-            String one = cell.replace('\n', ' ');
+            String one = printable(cell);
             return one.length() <= MAX_CELL ? one : one.substring(0, MAX_CELL - 3) + "...";
+        }
+
+        /**
+         * Text from a recording (thread names, arguments) goes to a terminal: line breaks and tabs become spaces and
+         * other control characters are shown as a backslash, "u" and 4 hex digits, so no escape sequence reaches the terminal.
+         */
+        static String printable(String text) {
+            StringBuilder s = null;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean control = Character.isISOControl(c);
+                if (control && s == null) {
+                    s = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                if (s != null) {
+                    if (c == '\n' || c == '\r' || c == '\t') {
+                        s.append(' ');
+                    } else if (control) {
+                        s.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        s.append(c);
+                    }
+                }
+            }
+            return s == null ? text : s.toString();
         }
     }
 }
