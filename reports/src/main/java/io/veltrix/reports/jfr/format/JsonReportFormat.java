@@ -9,6 +9,7 @@ import io.veltrix.reports.jfr.ReportSection;
 import io.veltrix.reports.jfr.SectionWriter;
 import io.veltrix.reports.jfr.Unit;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -63,6 +64,9 @@ public final class JsonReportFormat implements JfrReportFormat {
         }
         out.write(System.lineSeparator());
         out.flush();
+        if (out instanceof PrintWriter printer && printer.checkError()) {
+            throw new IOException("could not write the report");
+        }
     }
 
     /** Writes one section's fields as they come; notes and estimates go at the end of the object. */
