@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +56,15 @@ class JfrCommandTest {
         }
     }
 
+    /** Runs until this thread has used {@code millis} of CPU (or 10 s passed), so it is sampled even when busy. */
     static void spinAndAllocate(long millis) {
-        long end = System.nanoTime() + millis * 1_000_000;
-        while (System.nanoTime() < end) {
-            sink = new byte[256];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuEnd = threads.getCurrentThreadCpuTime() + millis * 1_000_000;
+        long wallEnd = System.nanoTime() + 10_000_000_000L;
+        while (threads.getCurrentThreadCpuTime() < cpuEnd && System.nanoTime() < wallEnd) {
+            for (int i = 0; i < 1000; i++) {
+                sink = new byte[256];
+            }
         }
     }
 

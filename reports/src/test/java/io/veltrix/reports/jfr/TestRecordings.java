@@ -1,6 +1,8 @@
 package io.veltrix.reports.jfr;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,7 +131,7 @@ final class TestRecordings {
                         awaitQuietly(release);
                     },
                     ALLOCATING_THREAD));
-            threads.add(new Thread(() -> burnCpu(400), CPU_THREAD));
+            threads.add(new Thread(() -> burnCpu(300), CPU_THREAD));
             threads.add(new Thread(Workload::park, PARKING_THREAD));
             threads.forEach(Thread::start);
             allocated.await();
@@ -149,11 +151,17 @@ final class TestRecordings {
             }
         }
 
+        /**
+         * Runs Java code until this thread has used {@code millis} of CPU (or 10 s have passed): on a busy machine
+         * wall-clock time would not guarantee the thread ran long enough to be sampled.
+         */
         static long burnCpu(long millis) {
-            long end = System.nanoTime() + millis * 1_000_000;
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long cpuEnd = threads.getCurrentThreadCpuTime() + millis * 1_000_000;
+            long wallEnd = System.nanoTime() + 10_000_000_000L;
             long x = 0;
-            while (System.nanoTime() < end) {
-                for (int i = 0; i < 10_000; i++) {
+            while (threads.getCurrentThreadCpuTime() < cpuEnd && System.nanoTime() < wallEnd) {
+                for (int i = 0; i < 100_000; i++) {
                     x = x * 31 + i;
                 }
             }
