@@ -10,14 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import jdk.jfr.EventType;
-import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.MetadataEvent;
 import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * Routes each event to the aggregators that subscribed to its type, and keeps what every analysis needs: events
  * read per type, the time window (min start, max end: file order is not time order) and the settings from
- * {@code jdk.ActiveSetting}.
+ * {@code jdk.ActiveSetting}. Used from one thread at a time.
  */
 final class EventDispatch {
 
@@ -25,41 +24,31 @@ final class EventDispatch {
 
     private record Handler(EventAggregator owner, Consumer<RecordedEvent> action) {}
 
-    private final Map<String, List<Handler>> handlers = new LinkedHashMap<>();
-    private final Map<String, long[]> counts = new LinkedHashMap<>();
-    private final EventSettings.Collector settings = new EventSettings.Collector();
-    private Map<Long, String> typeNames = Map.of();
-    private Instant first;
-    private Instant last;
-    private long eventsRead;
-    private AggregatorFailure failure;
+    /** Everything subscribed to one event type. */
+    final class Route {
+        private final String eventType;
+        private final Handler[] targets;
+        private long count;
+        // Instant events (no duration field) end when they start: skip computing a second Instant per sample.
+        private int hasDuration = -1;
 
-    void on(String eventType, EventAggregator owner, Consumer<RecordedEvent> action) {
-        handlers.computeIfAbsent(eventType, t -> new ArrayList<>()).add(new Handler(owner, action));
-    }
+        private Route(String eventType, Handler[] targets) {
+            this.eventType = eventType;
+            this.targets = targets;
+        }
 
-    /** Subscribes {@code stream} to every event type some aggregator asked for, plus {@code jdk.ActiveSetting}. */
-    void attach(EventStream stream) {
-        stream.setOrdered(false);
-        stream.setReuse(true);
-        stream.onMetadata(this::onMetadata);
-        List<Handler> settingHandlers = new ArrayList<>(handlers.getOrDefault(ACTIVE_SETTING, List.of()));
-        settingHandlers.add(0, new Handler(null, this::onActiveSetting));
-        subscribe(stream, ACTIVE_SETTING, settingHandlers.toArray(new Handler[0]));
-        handlers.forEach((type, list) -> {
-            if (!type.equals(ACTIVE_SETTING)) {
-                subscribe(stream, type, list.toArray(new Handler[0]));
-            }
-        });
-    }
+        String eventType() {
+            return eventType;
+        }
 
-    private void subscribe(EventStream stream, String type, Handler[] targets) {
-        long[] count = counts.computeIfAbsent(type, t -> new long[1]);
-        stream.onEvent(type, event -> {
-            count[0]++;
+        void dispatch(RecordedEvent event) {
+            count++;
             eventsRead++;
+            if (hasDuration < 0) {
+                hasDuration = event.getEventType().getField("duration") != null ? 1 : 0;
+            }
             Instant start = event.getStartTime();
-            Instant end = event.getEndTime();
+            Instant end = hasDuration == 1 ? event.getEndTime() : start;
             if (first == null || start.isBefore(first)) {
                 first = start;
             }
@@ -70,17 +59,46 @@ final class EventDispatch {
                 try {
                     target.action().accept(event);
                 } catch (RuntimeException e) {
-                    if (failure == null) {
-                        failure = new AggregatorFailure(target.owner(), e);
-                    }
-                    stream.close();
-                    return;
+                    throw new AggregatorFailure(target.owner(), e);
                 }
             }
-        });
+        }
     }
 
-    private void onMetadata(MetadataEvent metadata) {
+    private final Map<String, List<Handler>> handlers = new LinkedHashMap<>();
+    private final EventSettings.Collector settings = new EventSettings.Collector();
+    private List<Route> routes;
+    private Map<Long, String> typeNames = Map.of();
+    private Instant first;
+    private Instant last;
+    private long eventsRead;
+
+    void on(String eventType, EventAggregator owner, Consumer<RecordedEvent> action) {
+        if (routes != null) {
+            throw new IllegalStateException("subscriptions are closed once reading has started");
+        }
+        handlers.computeIfAbsent(eventType, t -> new ArrayList<>()).add(new Handler(owner, action));
+    }
+
+    /** One route per subscribed event type, {@code jdk.ActiveSetting} first (read here for the settings). */
+    List<Route> routes() {
+        if (routes == null) {
+            List<Route> all = new ArrayList<>();
+            List<Handler> settingHandlers = new ArrayList<>(handlers.getOrDefault(ACTIVE_SETTING, List.of()));
+            settingHandlers.add(0, new Handler(null, this::onActiveSetting));
+            all.add(new Route(ACTIVE_SETTING, settingHandlers.toArray(new Handler[0])));
+            handlers.forEach((type, list) -> {
+                if (!type.equals(ACTIVE_SETTING)) {
+                    all.add(new Route(type, list.toArray(new Handler[0])));
+                }
+            });
+            routes = List.copyOf(all);
+        }
+        return routes;
+    }
+
+    /** Called, in order with the events, whenever a chunk brings new metadata. */
+    void onMetadata(MetadataEvent metadata) {
         Map<Long, String> names = new HashMap<>();
         for (EventType type : metadata.getEventTypes()) {
             names.put(type.getId(), type.getName());
@@ -95,23 +113,16 @@ final class EventDispatch {
         settings.add(type, e.getString("name"), e.getString("value"));
     }
 
-    /** Throws the first aggregator failure seen while streaming, if any. */
-    void rethrowFailure() {
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    /** The subscribed event types, in subscription order, {@code jdk.ActiveSetting} included. */
+    /** The subscribed event types, {@code jdk.ActiveSetting} first. */
     Set<String> eventTypes() {
-        Set<String> types = new LinkedHashSet<>(handlers.keySet());
-        types.add(ACTIVE_SETTING);
+        Set<String> types = new LinkedHashSet<>();
+        routes().forEach(r -> types.add(r.eventType));
         return types;
     }
 
     EventSettings settings() {
         Map<String, Long> byType = new HashMap<>();
-        counts.forEach((type, count) -> byType.put(type, count[0]));
+        routes().forEach(r -> byType.put(r.eventType, r.count));
         return settings.build(byType);
     }
 

@@ -9,16 +9,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import jdk.jfr.consumer.EventStream;
 
 /**
  * Analyses JDK Flight Recorder recordings made by any JDK 17+ application, in one pass and bounded memory.
  *
  * <p>How: every file's chunk headers are checked first ({@link RecordingLayout}), so a missing, foreign or unusable
  * file fails before anything is read, and of a truncated or unfinished file only its complete chunks are read. Each
- * file is then streamed with {@link EventStream#openFile}, unordered and with event objects reused, subscribing
- * only to the event types some {@link EventAggregator} asked for: the JDK's parser skips every other event without
- * decoding it. Several files are analysed as parts of one recording (e.g. the chunk files of a repository).
+ * file is then streamed with {@link jdk.jfr.consumer.EventStream#openFile}, unordered, subscribing only to the event
+ * types some {@link EventAggregator} asked for: the JDK's parser skips every other event without decoding it. The
+ * parser runs on its own thread and the aggregators on the calling thread ({@link PipelinedReader}). Several files
+ * are analysed as parts of one recording (e.g. the chunk files of a repository).
  *
  * <p>Instances are immutable and reusable; each {@link #analyze} creates fresh aggregators.
  */
@@ -150,20 +150,17 @@ public final class JfrAnalyzer {
             prefix = copyPrefix(layout);
             source = prefix;
         }
-        String parseProblem = null;
-        try (EventStream stream = EventStream.openFile(source)) {
-            dispatch.attach(stream);
-            stream.start();
-        } catch (AggregatorFailure e) {
-            throw e;
-        } catch (RuntimeException e) {
-            parseProblem = "the JDK's parser stopped with " + e + "; figures cover the events read before that";
+        String parseProblem;
+        try {
+            parseProblem = new PipelinedReader(dispatch).read(source);
         } finally {
             if (prefix != null) {
                 Files.deleteIfExists(prefix);
             }
         }
-        dispatch.rethrowFailure();
+        if (parseProblem != null) {
+            parseProblem += "; figures cover the events read before that";
+        }
         String problem = layout.problem();
         if (parseProblem != null) {
             problem = problem == null ? parseProblem : problem + "; " + parseProblem;

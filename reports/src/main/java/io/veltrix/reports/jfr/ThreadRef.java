@@ -27,6 +27,21 @@ public record ThreadRef(String name, long javaThreadId, long osThreadId) {
         return javaThreadId > 0 ? javaThreadId : osThreadId;
     }
 
+    // Written out: a record's generated equals/hashCode go through an invokedynamic bootstrap that is several times
+    // slower, and threads are map keys once per allocation sample.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ThreadRef t
+                && javaThreadId == t.javaThreadId
+                && osThreadId == t.osThreadId
+                && name.equals(t.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return (Long.hashCode(javaThreadId) * 31 + Long.hashCode(osThreadId)) * 31 + name.hashCode();
+    }
+
     @Override
     public String toString() {
         return name + " (" + (javaThreadId > 0 ? "tid " + javaThreadId : "os tid " + osThreadId) + ")";
