@@ -29,6 +29,7 @@ public final class GcAggregator implements EventAggregator {
     // Pause times in nanoseconds at 3 significant digits: a few KB whatever the number of collections.
     private final Histogram collectionPauses = new Histogram(3);
     private final Histogram phasePauses = new Histogram(3);
+    private long collectionPauseMaxNanos;
 
     public GcAggregator(AnalysisOptions options) {
         // Options are not needed: every table here is small and fixed.
@@ -53,6 +54,7 @@ public final class GcAggregator implements EventAggregator {
         gc.cycleTotalNanos += cycle;
         gc.cycleMaxNanos = Math.max(gc.cycleMaxNanos, cycle);
         collectionPauses.recordValue(Math.max(0, pauses));
+        collectionPauseMaxNanos = Math.max(collectionPauseMaxNanos, pauses);
         String name = e.getString("name");
         collectors.add(name != null ? name : "[unnamed]", 1);
     }
@@ -73,15 +75,23 @@ public final class GcAggregator implements EventAggregator {
         }
         String when = e.getString("when");
         if ("Before GC".equals(when)) {
-            gc.before.add(used);
+            gc.before.add(used, e.getStartTime());
         } else if ("After GC".equals(when)) {
-            gc.after.add(used);
+            gc.after.add(used, e.getStartTime());
         }
     }
 
     private void onConfiguration(RecordedEvent e) {
         gc.youngCollector = e.getString("youngCollector");
         gc.oldCollector = e.getString("oldCollector");
+    }
+
+    /**
+     * The 99th percentile, to 3 significant digits. HdrHistogram reports the top of the value's bucket, which can
+     * exceed the largest value recorded; it is capped at the exact maximum.
+     */
+    private static long p99(Histogram h, long exactMax) {
+        return h.getTotalCount() == 0 ? 0 : Math.min(h.getValueAtPercentile(99), exactMax);
     }
 
     private static long nanos(RecordedEvent e, String field) {
@@ -92,9 +102,8 @@ public final class GcAggregator implements EventAggregator {
     @Override
     public GcSummary finish(AnalysisContext context) {
         gc.collectorCounts = collectors.top(MAX_COLLECTOR_NAMES);
-        gc.collectionPauseP99Nanos =
-                collectionPauses.getTotalCount() > 0 ? collectionPauses.getValueAtPercentile(99) : 0;
-        gc.phasePauseP99Nanos = phasePauses.getTotalCount() > 0 ? phasePauses.getValueAtPercentile(99) : 0;
+        gc.collectionPauseP99Nanos = p99(collectionPauses, collectionPauseMaxNanos);
+        gc.phasePauseP99Nanos = p99(phasePauses, gc.phasePauseMaxNanos);
         return gc.build(context);
     }
 }

@@ -117,7 +117,7 @@ public record GcSummary(
                     + String.format("%.3f ms", Math.abs(pauseTotal.toNanos() - phasePauseTotal.toNanos()) / 1e6)
                     + " (a collection cut by the recording's start or end, or pauses not tied to a collection).");
         }
-        out.note("Percentiles are exact to 3 significant digits (HdrHistogram).");
+        out.note("Percentiles are accurate to 3 significant digits (HdrHistogram), capped at the exact maximum.");
     }
 
     private void writeHeap(SectionWriter out) {

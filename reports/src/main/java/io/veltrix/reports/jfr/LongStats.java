@@ -1,5 +1,7 @@
 package io.veltrix.reports.jfr;
 
+import java.time.Instant;
+
 /**
  * Count, mean, minimum, maximum and last value of a series of longs, in constant memory.
  *
@@ -7,7 +9,7 @@ package io.veltrix.reports.jfr;
  * @param mean their mean; 0 when none
  * @param min the smallest; 0 when none
  * @param max the largest; 0 when none
- * @param last the last one in file order; 0 when none
+ * @param last the one with the latest time (not the last in file order, which is not time order); 0 when none
  */
 public record LongStats(long count, double mean, long min, long max, long last) {
 
@@ -20,13 +22,17 @@ public record LongStats(long count, double mean, long min, long max, long last) 
         private long min = Long.MAX_VALUE;
         private long max = Long.MIN_VALUE;
         private long last;
+        private Instant lastTime;
 
-        void add(long value) {
+        void add(long value, Instant at) {
             count++;
             sum += value;
             min = Math.min(min, value);
             max = Math.max(max, value);
-            last = value;
+            if (lastTime == null || !at.isBefore(lastTime)) {
+                last = value;
+                lastTime = at;
+            }
         }
 
         LongStats stats() {
