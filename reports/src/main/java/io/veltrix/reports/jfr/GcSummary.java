@@ -2,6 +2,7 @@ package io.veltrix.reports.jfr;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -113,9 +114,14 @@ public record GcSummary(
                     + " longestPause; collection time is reported apart.");
         }
         if (collections > 0 && phasePauseCount > 0) {
-            out.note("Pause totals from the two sources differ by "
-                    + String.format("%.3f ms", Math.abs(pauseTotal.toNanos() - phasePauseTotal.toNanos()) / 1e6)
-                    + " (a collection cut by the recording's start or end, or pauses not tied to a collection).");
+            long difference = Math.abs(pauseTotal.toNanos() - phasePauseTotal.toNanos());
+            out.note(
+                    difference == 0
+                            ? "Pause totals from sumOfPauses and from jdk.GCPhasePause agree."
+                            : "Pause totals from sumOfPauses and from jdk.GCPhasePause differ by "
+                                    + String.format(Locale.ROOT, "%.6f ms", difference / 1e6)
+                                    + " (a collection cut by the recording's start or end, or pauses not tied to a"
+                                    + " collection).");
         }
         out.note("Percentiles are accurate to 3 significant digits (HdrHistogram), capped at the exact maximum.");
     }

@@ -11,7 +11,7 @@ public enum Unit {
     BYTES,
     /** A rate in bytes per second. */
     BYTES_PER_SECOND,
-    /** A duration in milliseconds (JSON: 3 decimals, i.e. microsecond resolution). */
+    /** A duration in milliseconds (JSON: up to 6 decimals, i.e. nanosecond resolution). */
     MILLISECONDS,
     /** A duration in seconds (JSON: 3 decimals). */
     SECONDS,

@@ -84,14 +84,14 @@ class WorkloadReportTest {
     }
 
     @Test
-    void shouldWriteGcFiguresInMillisecondsWithThreeDecimals() {
+    void shouldWriteGcFiguresInMillisecondsToTheNanosecond() {
         GcSummary gc = analysis.section(GcSummary.class).orElseThrow();
         JsonNode node = json.get("gc");
         assertThat(node.get("collections").asLong()).isEqualTo(gc.collections());
         assertThat(node.get("pauseTotalMs").decimalValue())
-                .isEqualTo(round(gc.pauseTotal().toNanos() / 1e6, 3));
+                .isEqualTo(round(gc.pauseTotal().toNanos() / 1e6, 6));
         assertThat(node.get("pauseMaxMs").decimalValue())
-                .isEqualTo(round(gc.pauseMax().toNanos() / 1e6, 3));
+                .isEqualTo(round(gc.pauseMax().toNanos() / 1e6, 6));
         assertThat(node.get("pauseCount").asLong()).isEqualTo(gc.phasePauseCount());
         assertThat(node.get("heapMaxBytes").asLong()).isEqualTo(gc.heapMax());
     }

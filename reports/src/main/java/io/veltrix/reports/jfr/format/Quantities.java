@@ -55,6 +55,10 @@ final class Quantities {
         if (Math.abs(ms) >= 10_000) {
             return String.format(Locale.ROOT, "%.2f s", ms / 1000);
         }
+        // Concurrent collectors pause for tens of microseconds: keep 3 significant digits there.
+        if (ms != 0 && Math.abs(ms) < 1) {
+            return String.format(Locale.ROOT, "%.4f ms", ms);
+        }
         return String.format(Locale.ROOT, "%.3f ms", ms);
     }
 
@@ -68,7 +72,8 @@ final class Quantities {
             return null;
         }
         return switch (unit) {
-            case MILLISECONDS, SECONDS -> round(v, 3);
+            case MILLISECONDS -> round(v, 6);
+            case SECONDS -> round(v, 3);
             case PERCENT -> round(v, 2);
             case BYTES, BYTES_PER_SECOND, COUNT -> Math.round(v);
             case TIMESTAMP, TEXT -> v;

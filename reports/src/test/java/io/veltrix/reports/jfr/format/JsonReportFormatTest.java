@@ -39,7 +39,7 @@ class JsonReportFormatTest {
                   "quote": "he said \\"hi\\" \\\\ back\\nslash\\ttab \u00e9 \u2603 \\u0001",
                   "events": 1234567,
                   "heapBytes": 1610612736,
-                  "pauseMs": 12.346,
+                  "pauseMs": 12.345678,
                   "sharePercent": 33.33,
                   "rateBytesPerSecond": 1235,
                   "at": "2024-01-02T03:04:05.123Z",
@@ -47,7 +47,7 @@ class JsonReportFormatTest {
                   "absent": null,
                   "rows": [
                     {"name": "a;b", "bytes": 2048, "ms": 1.5},
-                    {"name": "x", "bytes": null, "ms": 0}
+                    {"name": "x", "bytes": null, "ms": 0.0004}
                   ],
                   "unavailable": {"absent": "jdk.Foo was disabled"},
                   "estimate": "how it was estimated",

@@ -32,9 +32,9 @@ class TextReportFormatTest {
                           flag                                       yes
                           absent                                     n/a: jdk.Foo was disabled
                           some rows:
-                            name     bytes      time
-                            a;b   2.00 KiB  1.500 ms
-                            x            -  0.000 ms
+                            name     bytes       time
+                            a;b   2.00 KiB   1.500 ms
+                            x            -  0.0004 ms
                           estimate: how it was estimated
                           note: a note
                         """);
