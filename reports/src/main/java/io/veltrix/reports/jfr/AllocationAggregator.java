@@ -17,7 +17,7 @@ import jdk.jfr.consumer.RecordedThread;
  * {@code jdk.ThreadAllocationStatistics} is each thread's exact cumulative count, but it is emitted only at chunk
  * boundaries by default, so threads that end between two emissions never appear in it.
  */
-public final class AllocationAggregator implements EventAggregator {
+public final class AllocationAggregator implements MergeableAggregator<AllocationAggregator> {
 
     static final String SAMPLE = "jdk.ObjectAllocationSample";
     static final String THREAD_STATISTICS = "jdk.ThreadAllocationStatistics";
@@ -30,7 +30,7 @@ public final class AllocationAggregator implements EventAggregator {
     private final IdentityCache<RecordedClass, String> nameOfClass = new IdentityCache<>(65_536);
     private final IdentityCache<RecordedThread, ThreadRef> refOfThread = new IdentityCache<>(65_536);
     private final Map<ThreadRef, ThreadStatistics.Accumulator> statistics = new HashMap<>();
-    private long statisticsThreadsDropped;
+    private long statisticsEventsDropped;
 
     public AllocationAggregator(AnalysisOptions options) {
         this.options = options;
@@ -62,13 +62,31 @@ public final class AllocationAggregator implements EventAggregator {
         ThreadStatistics.Accumulator acc = statistics.get(thread);
         if (acc == null) {
             if (statistics.size() >= options.maxDistinctKeys()) {
-                statisticsThreadsDropped++;
+                statisticsEventsDropped++;
                 return;
             }
             acc = new ThreadStatistics.Accumulator(thread);
             statistics.put(thread, acc);
         }
         acc.observe(e.getLong("allocated"));
+    }
+
+    @Override
+    public void merge(AllocationAggregator other) {
+        classes.merge(other.classes);
+        sites.merge(other.sites);
+        threads.merge(other.threads);
+        statisticsEventsDropped += other.statisticsEventsDropped;
+        other.statistics.forEach((thread, acc) -> {
+            ThreadStatistics.Accumulator mine = statistics.get(thread);
+            if (mine != null) {
+                mine.merge(acc);
+            } else if (statistics.size() < options.maxDistinctKeys()) {
+                statistics.put(thread, acc);
+            } else {
+                statisticsEventsDropped += acc.result().observations();
+            }
+        });
     }
 
     @Override
@@ -88,7 +106,7 @@ public final class AllocationAggregator implements EventAggregator {
                 Math.max(classes.maxFoldedWeight(), sites.maxFoldedWeight()),
                 byId,
                 sampledThreadsWithoutStatistics,
-                statisticsThreadsDropped,
+                statisticsEventsDropped,
                 options.top(),
                 context.settings());
     }

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param maxFoldedWeight how low a class or site figure may be because the key cap folded keys away (0: none)
  * @param statistics per Java thread id, what {@code jdk.ThreadAllocationStatistics} said
  * @param sampledThreadsWithoutStatistics threads with samples but no {@code jdk.ThreadAllocationStatistics}
- * @param statisticsThreadsDropped threads left out of {@code statistics} by the key cap
+ * @param statisticsEventsDropped statistics events left out because their thread was past the key cap
  * @param top rows per table
  * @param settings to say why figures are missing and how samples were throttled
  */
@@ -33,7 +33,7 @@ public record AllocationSummary(
         long maxFoldedWeight,
         Map<Long, ThreadStatistics> statistics,
         long sampledThreadsWithoutStatistics,
-        long statisticsThreadsDropped,
+        long statisticsEventsDropped,
         int top,
         EventSettings settings)
         implements ReportSection {
@@ -133,8 +133,8 @@ public record AllocationSummary(
                         ? " (" + sampledThreadsWithoutStatistics + " threads with allocation samples are absent)"
                         : "")
                 + ".");
-        if (statisticsThreadsDropped > 0) {
-            out.note(statisticsThreadsDropped + " statistics events of threads past the cap were left out.");
+        if (statisticsEventsDropped > 0) {
+            out.note(statisticsEventsDropped + " statistics events of threads past the cap were left out.");
         }
     }
 

@@ -3,7 +3,7 @@ package io.veltrix.reports.jfr;
 import jdk.jfr.consumer.RecordedEvent;
 
 /** CPU use of the JVM (user and system) and of the whole machine, from the periodic {@code jdk.CPULoad} event. */
-public final class CpuLoadAggregator implements EventAggregator {
+public final class CpuLoadAggregator implements MergeableAggregator<CpuLoadAggregator> {
 
     static final String CPU_LOAD = "jdk.CPULoad";
 
@@ -29,6 +29,14 @@ public final class CpuLoadAggregator implements EventAggregator {
         jvmSystem.add(system);
         jvmTotal.add(user + system);
         machine.add(e.getFloat("machineTotal") * 100.0);
+    }
+
+    @Override
+    public void merge(CpuLoadAggregator other) {
+        jvmUser.merge(other.jvmUser);
+        jvmSystem.merge(other.jvmSystem);
+        jvmTotal.merge(other.jvmTotal);
+        machine.merge(other.machine);
     }
 
     @Override

@@ -21,6 +21,12 @@ public record DoubleStats(long count, double mean, double max) {
             max = Math.max(max, value);
         }
 
+        void merge(Accumulator other) {
+            count += other.count;
+            sum += other.sum;
+            max = Math.max(max, other.max);
+        }
+
         DoubleStats stats() {
             return count == 0 ? new DoubleStats(0, 0, 0) : new DoubleStats(count, sum / count, max);
         }

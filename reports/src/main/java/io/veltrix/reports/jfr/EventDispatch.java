@@ -97,6 +97,30 @@ final class EventDispatch {
         return routes;
     }
 
+    /** The route of the {@code index}th subscribed type, in {@link #routes()} order. */
+    Route route(int index) {
+        return routes.get(index);
+    }
+
+    /**
+     * Adds what {@code other}, a dispatch with the same subscriptions that saw other events of the same files, counted.
+     */
+    void merge(EventDispatch other) {
+        List<Route> mine = routes();
+        List<Route> theirs = other.routes();
+        for (int i = 0; i < mine.size(); i++) {
+            mine.get(i).count += theirs.get(i).count;
+        }
+        eventsRead += other.eventsRead;
+        if (other.first != null && (first == null || other.first.isBefore(first))) {
+            first = other.first;
+        }
+        if (other.last != null && (last == null || other.last.isAfter(last))) {
+            last = other.last;
+        }
+        settings.merge(other.settings);
+    }
+
     /** Called, in order with the events, whenever a chunk brings new metadata. */
     void onMetadata(MetadataEvent metadata) {
         Map<Long, String> names = new HashMap<>();

@@ -113,8 +113,9 @@ public final class EventSettings {
         void add(String eventType, String name, String value) {
             Set<String> values = settings.computeIfAbsent(eventType, t -> new TreeMap<>())
                     .computeIfAbsent(name, n -> new LinkedHashSet<>());
-            if (values.size() < MAX_VALUES_PER_SETTING) {
-                values.add(readable(value));
+            String shown = readable(value);
+            if (values.size() < MAX_VALUES_PER_SETTING || values.contains(shown)) {
+                values.add(shown);
             }
         }
 
@@ -144,6 +145,12 @@ public final class EventSettings {
                 return nanos / 1_000L + " us";
             }
             return value;
+        }
+
+        void merge(Collector other) {
+            knownTypes.addAll(other.knownTypes);
+            other.settings.forEach(
+                    (type, byName) -> byName.forEach((name, values) -> values.forEach(v -> add(type, name, v))));
         }
 
         EventSettings build(Map<String, Long> eventCounts) {

@@ -9,7 +9,7 @@ import jdk.jfr.consumer.RecordedThread;
  * for flame graphs. The sampled thread is the event's {@code sampledThread} field; its {@code eventThread} is the
  * JFR sampler thread, not the thread that was running.
  */
-public final class ExecutionSampleAggregator implements EventAggregator {
+public final class ExecutionSampleAggregator implements MergeableAggregator<ExecutionSampleAggregator> {
 
     static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
 
@@ -50,6 +50,13 @@ public final class ExecutionSampleAggregator implements EventAggregator {
         methods.add(d.topMethod(), 1);
         stacks.add(d.stack());
         threads.add(refOfThread.get(e.getValue("sampledThread"), ThreadRef::of), 1);
+    }
+
+    @Override
+    public void merge(ExecutionSampleAggregator other) {
+        methods.merge(other.methods);
+        threads.merge(other.threads);
+        stacks.merge(other.stacks);
     }
 
     @Override

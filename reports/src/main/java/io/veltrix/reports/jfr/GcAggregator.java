@@ -1,6 +1,7 @@
 package io.veltrix.reports.jfr;
 
 import java.time.Duration;
+import java.time.Instant;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedObject;
 import org.HdrHistogram.Histogram;
@@ -14,7 +15,7 @@ import org.HdrHistogram.Histogram;
  * for ZGC and Shenandoah a {@code jdk.GarbageCollection} spans the whole concurrent cycle, most of which runs
  * beside the application. Durations are kept as well, as "cycle time".
  */
-public final class GcAggregator implements EventAggregator {
+public final class GcAggregator implements MergeableAggregator<GcAggregator> {
 
     static final String GARBAGE_COLLECTION = "jdk.GarbageCollection";
     static final String PHASE_PAUSE = "jdk.GCPhasePause";
@@ -30,6 +31,7 @@ public final class GcAggregator implements EventAggregator {
     private final Histogram collectionPauses = new Histogram(3);
     private final Histogram phasePauses = new Histogram(3);
     private long collectionPauseMaxNanos;
+    private Instant configurationTime;
 
     public GcAggregator(AnalysisOptions options) {
         // Options are not needed: every table here is small and fixed.
@@ -41,7 +43,7 @@ public final class GcAggregator implements EventAggregator {
         subscriptions.on(PHASE_PAUSE, this::onPhasePause);
         subscriptions.on(HEAP_SUMMARY, this::onHeapSummary);
         subscriptions.on(CONFIGURATION, this::onConfiguration);
-        subscriptions.on(HEAP_CONFIGURATION, e -> gc.heapMaxBytes = e.getLong("maxSize"));
+        subscriptions.on(HEAP_CONFIGURATION, e -> gc.heapMaxBytes = Math.max(gc.heapMaxBytes, e.getLong("maxSize")));
     }
 
     private void onCollection(RecordedEvent e) {
@@ -82,8 +84,28 @@ public final class GcAggregator implements EventAggregator {
     }
 
     private void onConfiguration(RecordedEvent e) {
-        gc.youngCollector = e.getString("youngCollector");
-        gc.oldCollector = e.getString("oldCollector");
+        // Emitted per chunk; the latest by time wins (file order is not time order).
+        Instant at = e.getStartTime();
+        if (configurationTime == null || !at.isBefore(configurationTime)) {
+            configurationTime = at;
+            gc.youngCollector = e.getString("youngCollector");
+            gc.oldCollector = e.getString("oldCollector");
+        }
+    }
+
+    @Override
+    public void merge(GcAggregator other) {
+        gc.merge(other.gc);
+        collectors.merge(other.collectors);
+        collectionPauses.add(other.collectionPauses);
+        phasePauses.add(other.phasePauses);
+        collectionPauseMaxNanos = Math.max(collectionPauseMaxNanos, other.collectionPauseMaxNanos);
+        if (other.configurationTime != null
+                && (configurationTime == null || !other.configurationTime.isBefore(configurationTime))) {
+            configurationTime = other.configurationTime;
+            gc.youngCollector = other.gc.youngCollector;
+            gc.oldCollector = other.gc.oldCollector;
+        }
     }
 
     /**

@@ -162,6 +162,22 @@ public record GcSummary(
         long heapCommittedMaxBytes;
         long heapMaxBytes;
 
+        /** Adds another builder's sums, counts and maxima; the collector names are merged by the aggregator. */
+        void merge(Builder o) {
+            collections += o.collections;
+            pauseTotalNanos += o.pauseTotalNanos;
+            pauseMaxNanos = Math.max(pauseMaxNanos, o.pauseMaxNanos);
+            phasePauseCount += o.phasePauseCount;
+            phasePauseTotalNanos += o.phasePauseTotalNanos;
+            phasePauseMaxNanos = Math.max(phasePauseMaxNanos, o.phasePauseMaxNanos);
+            cycleTotalNanos += o.cycleTotalNanos;
+            cycleMaxNanos = Math.max(cycleMaxNanos, o.cycleMaxNanos);
+            before.merge(o.before);
+            after.merge(o.after);
+            heapCommittedMaxBytes = Math.max(heapCommittedMaxBytes, o.heapCommittedMaxBytes);
+            heapMaxBytes = Math.max(heapMaxBytes, o.heapMaxBytes);
+        }
+
         GcSummary build(AnalysisContext context) {
             return new GcSummary(
                     collections,

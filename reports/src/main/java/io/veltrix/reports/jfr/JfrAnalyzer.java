@@ -17,19 +17,29 @@ import java.util.Objects;
  * file fails before anything is read, and of a truncated or unfinished file only its complete chunks are read. Each
  * file is then streamed with {@link jdk.jfr.consumer.EventStream#openFile}, unordered, subscribing only to the event
  * types some {@link EventAggregator} asked for: the JDK's parser skips every other event without decoding it. The
- * parser runs on its own thread and the aggregators on the calling thread ({@link PipelinedReader}). Several files
- * are analysed as parts of one recording (e.g. the chunk files of a repository).
+ * parser runs on its own thread and hands events to one aggregating worker per core, each with its own aggregators,
+ * merged at the end ({@link ParallelReader}, {@link MergeableAggregator}). Several files are analysed as parts of one
+ * recording (e.g. the chunk files of a repository).
  *
  * <p>Instances are immutable and reusable; each {@link #analyze} creates fresh aggregators.
  */
 public final class JfrAnalyzer {
 
+    /** Default number of aggregating threads: one per core, at most 4 (the reader thread parses for all). */
+    static final int DEFAULT_WORKERS =
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
     private final List<EventAggregator.Factory> factories;
     private final AnalysisOptions options;
+    private final int workers;
 
-    private JfrAnalyzer(List<EventAggregator.Factory> factories, AnalysisOptions options) {
+    private JfrAnalyzer(List<EventAggregator.Factory> factories, AnalysisOptions options, int workers) {
         this.factories = List.copyOf(factories);
         this.options = Objects.requireNonNull(options, "options");
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+        }
+        this.workers = workers;
     }
 
     /** The built-in aggregators: JVM, CPU, GC, allocation, execution samples, lock contention. */
@@ -42,24 +52,33 @@ public final class JfrAnalyzer {
                         AllocationAggregator::new,
                         ExecutionSampleAggregator::new,
                         LockContentionAggregator::new),
-                AnalysisOptions.DEFAULTS);
+                AnalysisOptions.DEFAULTS,
+                DEFAULT_WORKERS);
     }
 
     /** An analyzer with only the given aggregators (the recording and settings sections are always produced). */
     public static JfrAnalyzer of(List<EventAggregator.Factory> factories) {
-        return new JfrAnalyzer(factories, AnalysisOptions.DEFAULTS);
+        return new JfrAnalyzer(factories, AnalysisOptions.DEFAULTS, DEFAULT_WORKERS);
     }
 
     /** This analyzer plus one more aggregator, whose section comes after the others. */
     public JfrAnalyzer with(EventAggregator.Factory factory) {
         List<EventAggregator.Factory> more = new ArrayList<>(factories);
         more.add(Objects.requireNonNull(factory, "factory"));
-        return new JfrAnalyzer(more, options);
+        return new JfrAnalyzer(more, options, workers);
     }
 
     /** This analyzer with other limits. */
     public JfrAnalyzer withOptions(AnalysisOptions newOptions) {
-        return new JfrAnalyzer(factories, newOptions);
+        return new JfrAnalyzer(factories, newOptions, workers);
+    }
+
+    /**
+     * This analyzer with {@code count} aggregating threads (at least 1); used only when every aggregator is a
+     * {@link MergeableAggregator}. The result does not depend on the count.
+     */
+    public JfrAnalyzer withWorkers(int count) {
+        return new JfrAnalyzer(factories, options, count);
     }
 
     /**
@@ -77,17 +96,18 @@ public final class JfrAnalyzer {
         }
         List<RecordingLayout> layouts = check(files);
         long startNanos = System.nanoTime();
-        List<EventAggregator> aggregators = new ArrayList<>();
-        EventDispatch dispatch = new EventDispatch();
-        for (EventAggregator.Factory factory : factories) {
-            EventAggregator aggregator = factory.create(options);
-            aggregator.subscribe((type, handler) -> dispatch.on(type, aggregator, handler));
-            aggregators.add(aggregator);
-        }
+        List<Worker> workers = createWorkers();
+        List<EventDispatch> dispatches = workers.stream().map(Worker::dispatch).toList();
         List<FileReport> reports = new ArrayList<>();
         for (RecordingLayout layout : layouts) {
-            reports.add(stream(layout, dispatch));
+            reports.add(stream(layout, dispatches));
         }
+        Worker first = workers.get(0);
+        for (Worker other : workers.subList(1, workers.size())) {
+            first.merge(other);
+        }
+        EventDispatch dispatch = first.dispatch();
+        List<EventAggregator> aggregators = first.aggregators();
         boolean partial = reports.stream().anyMatch(r -> !r.complete());
         EventSettings settings = dispatch.settings();
         AnalysisContext context =
@@ -142,7 +162,53 @@ public final class JfrAnalyzer {
         return layouts;
     }
 
-    private static FileReport stream(RecordingLayout layout, EventDispatch dispatch) throws IOException {
+    /** One worker's aggregators and dispatch. */
+    private record Worker(List<EventAggregator> aggregators, EventDispatch dispatch) {
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        void merge(Worker other) {
+            dispatch.merge(other.dispatch);
+            for (int i = 0; i < aggregators.size(); i++) {
+                EventAggregator aggregator = aggregators.get(i);
+                try {
+                    ((MergeableAggregator) aggregator).merge((MergeableAggregator) other.aggregators.get(i));
+                } catch (RuntimeException e) {
+                    throw new AggregatorFailure(aggregator, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * One worker per core (at most {@link #workers}), each with fresh aggregators; a single worker when some
+     * aggregator is not a {@link MergeableAggregator} or when workers would subscribe differently.
+     */
+    private List<Worker> createWorkers() {
+        List<Worker> all = new ArrayList<>();
+        all.add(createWorker());
+        boolean mergeable = all.get(0).aggregators().stream().allMatch(a -> a instanceof MergeableAggregator);
+        for (int i = 1; mergeable && i < workers; i++) {
+            Worker worker = createWorker();
+            if (!worker.dispatch().eventTypes().equals(all.get(0).dispatch().eventTypes())) {
+                return List.of(all.get(0));
+            }
+            all.add(worker);
+        }
+        return all;
+    }
+
+    private Worker createWorker() {
+        List<EventAggregator> aggregators = new ArrayList<>();
+        EventDispatch dispatch = new EventDispatch();
+        for (EventAggregator.Factory factory : factories) {
+            EventAggregator aggregator = factory.create(options);
+            aggregator.subscribe((type, handler) -> dispatch.on(type, aggregator, handler));
+            aggregators.add(aggregator);
+        }
+        return new Worker(aggregators, dispatch);
+    }
+
+    private static FileReport stream(RecordingLayout layout, List<EventDispatch> dispatches) throws IOException {
         Path source = layout.file();
         Path prefix = null;
         if (layout.status() == RecordingLayout.Status.PARTIAL) {
@@ -152,7 +218,7 @@ public final class JfrAnalyzer {
         }
         String parseProblem;
         try {
-            parseProblem = new PipelinedReader(dispatch).read(source);
+            parseProblem = new ParallelReader(dispatches).read(source);
         } finally {
             if (prefix != null) {
                 Files.deleteIfExists(prefix);

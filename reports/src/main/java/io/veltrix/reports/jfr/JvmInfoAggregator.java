@@ -5,9 +5,9 @@ import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * Which JVM, OS and machine made the recording: {@code jdk.JVMInformation}, {@code jdk.OSInformation} and
- * {@code jdk.CPUInformation}, emitted once per chunk. The last value in file order wins.
+ * {@code jdk.CPUInformation}, emitted once per chunk. The latest by event time wins (file order is not time order).
  */
-public final class JvmInfoAggregator implements EventAggregator {
+public final class JvmInfoAggregator implements MergeableAggregator<JvmInfoAggregator> {
 
     static final String JVM_INFORMATION = "jdk.JVMInformation";
     static final String OS_INFORMATION = "jdk.OSInformation";
@@ -23,6 +23,9 @@ public final class JvmInfoAggregator implements EventAggregator {
     private String cpu;
     private int cores;
     private int hardwareThreads;
+    private Instant jvmTime;
+    private Instant osTime;
+    private Instant cpuTime;
 
     public JvmInfoAggregator(AnalysisOptions options) {
         // A handful of strings: nothing to bound.
@@ -31,11 +34,26 @@ public final class JvmInfoAggregator implements EventAggregator {
     @Override
     public void subscribe(EventSubscriptions subscriptions) {
         subscriptions.on(JVM_INFORMATION, this::onJvm);
-        subscriptions.on(OS_INFORMATION, e -> os = e.getString("osVersion"));
+        subscriptions.on(OS_INFORMATION, this::onOs);
         subscriptions.on(CPU_INFORMATION, this::onCpu);
     }
 
+    private static boolean later(Instant at, Instant than) {
+        return than == null || !at.isBefore(than);
+    }
+
+    private void onOs(RecordedEvent e) {
+        if (later(e.getStartTime(), osTime)) {
+            osTime = e.getStartTime();
+            os = e.getString("osVersion");
+        }
+    }
+
     private void onJvm(RecordedEvent e) {
+        if (!later(e.getStartTime(), jvmTime)) {
+            return;
+        }
+        jvmTime = e.getStartTime();
         jvmName = e.getString("jvmName");
         jvmVersion = e.getString("jvmVersion");
         jvmArguments = e.getString("jvmArguments");
@@ -45,9 +63,36 @@ public final class JvmInfoAggregator implements EventAggregator {
     }
 
     private void onCpu(RecordedEvent e) {
+        if (!later(e.getStartTime(), cpuTime)) {
+            return;
+        }
+        cpuTime = e.getStartTime();
         cpu = e.getString("cpu");
         cores = e.getInt("cores");
         hardwareThreads = e.getInt("hwThreads");
+    }
+
+    @Override
+    public void merge(JvmInfoAggregator other) {
+        if (other.jvmTime != null && later(other.jvmTime, jvmTime)) {
+            jvmTime = other.jvmTime;
+            jvmName = other.jvmName;
+            jvmVersion = other.jvmVersion;
+            jvmArguments = other.jvmArguments;
+            javaArguments = other.javaArguments;
+            jvmStart = other.jvmStart;
+            pid = other.pid;
+        }
+        if (other.osTime != null && later(other.osTime, osTime)) {
+            osTime = other.osTime;
+            os = other.os;
+        }
+        if (other.cpuTime != null && later(other.cpuTime, cpuTime)) {
+            cpuTime = other.cpuTime;
+            cpu = other.cpu;
+            cores = other.cores;
+            hardwareThreads = other.hardwareThreads;
+        }
     }
 
     @Override

@@ -11,7 +11,7 @@ import jdk.jfr.consumer.RecordedStackTrace;
  * threads parked, e.g. on a {@code java.util.concurrent} lock or queue ({@code jdk.ThreadPark}); by class of the
  * monitor or blocker and by site, weighted by time blocked.
  */
-public final class LockContentionAggregator implements EventAggregator {
+public final class LockContentionAggregator implements MergeableAggregator<LockContentionAggregator> {
 
     static final String MONITOR_ENTER = "jdk.JavaMonitorEnter";
     static final String THREAD_PARK = "jdk.ThreadPark";
@@ -33,6 +33,12 @@ public final class LockContentionAggregator implements EventAggregator {
     }
 
     @Override
+    public void merge(LockContentionAggregator other) {
+        monitors.merge(other.monitors);
+        parks.merge(other.parks);
+    }
+
+    @Override
     public LockContention finish(AnalysisContext context) {
         EventSettings settings = context.settings();
         return new LockContention(
@@ -51,6 +57,12 @@ public final class LockContentionAggregator implements EventAggregator {
         Blocking(int maxKeys) {
             classes = new TopCounter<>(maxKeys);
             sites = new TopCounter<>(maxKeys);
+        }
+
+        void merge(Blocking other) {
+            classes.merge(other.classes);
+            sites.merge(other.sites);
+            maxNanos = Math.max(maxNanos, other.maxNanos);
         }
 
         void add(RecordedEvent e, RecordedClass blocker) {

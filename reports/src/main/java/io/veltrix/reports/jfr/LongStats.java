@@ -35,6 +35,20 @@ public record LongStats(long count, double mean, long min, long max, long last) 
             }
         }
 
+        void merge(Accumulator other) {
+            if (other.count == 0) {
+                return;
+            }
+            count += other.count;
+            sum += other.sum;
+            min = Math.min(min, other.min);
+            max = Math.max(max, other.max);
+            if (lastTime == null || !other.lastTime.isBefore(lastTime)) {
+                last = other.last;
+                lastTime = other.lastTime;
+            }
+        }
+
         LongStats stats() {
             return count == 0 ? EMPTY : new LongStats(count, sum / count, min, max, last);
         }

@@ -75,6 +75,22 @@ public final class StackTable {
         counts.add(stack, 1);
     }
 
+    /** Adds the stacks {@code other} counted, translating its frame ids into this table's. */
+    void merge(StackTable other) {
+        int[] translate = new int[other.names.size()];
+        for (int i = 0; i < translate.length; i++) {
+            translate[i] = id(other.names.get(i));
+        }
+        for (var e : other.counts.weights().entrySet()) {
+            int[] frames = e.getKey().frames.clone();
+            for (int i = 0; i < frames.length; i++) {
+                frames[i] = translate[frames[i]];
+            }
+            counts.add(new Stack(frames), e.getValue(), e.getValue());
+        }
+        counts.mergeFolded(other.counts);
+    }
+
     long samples() {
         return counts.totalCount();
     }

@@ -42,6 +42,12 @@ public record ThreadStatistics(ThreadRef thread, long observations, long firstAl
             max = Math.max(max, allocated);
         }
 
+        void merge(Accumulator other) {
+            observations += other.observations;
+            min = Math.min(min, other.min);
+            max = Math.max(max, other.max);
+        }
+
         ThreadStatistics result() {
             return new ThreadStatistics(thread, observations, min, max);
         }

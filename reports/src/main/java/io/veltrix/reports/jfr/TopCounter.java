@@ -44,6 +44,11 @@ final class TopCounter<K> {
 
     /** Counts one occurrence of {@code key} with the given weight (bytes, nanoseconds, or 1). */
     void add(K key, long weight) {
+        add(key, 1, weight);
+    }
+
+    /** Counts {@code count} occurrences of {@code key} weighing {@code weight} in all. */
+    void add(K key, long count, long weight) {
         Cell cell = cells.get(key);
         if (cell == null) {
             if (cells.size() >= maxKeys) {
@@ -52,10 +57,26 @@ final class TopCounter<K> {
             cell = new Cell();
             cells.put(key, cell);
         }
-        cell.count++;
+        cell.count += count;
         cell.weight += weight;
-        totalCount++;
+        totalCount += count;
         totalWeight += weight;
+    }
+
+    /** Adds everything {@code other} counted, folded keys included. */
+    void merge(TopCounter<K> other) {
+        other.cells.forEach((key, cell) -> add(key, cell.count, cell.weight));
+        mergeFolded(other);
+    }
+
+    /** Adds only what {@code other} folded away (its tracked keys are added by the caller). */
+    void mergeFolded(TopCounter<?> other) {
+        totalCount += other.foldedCount;
+        totalWeight += other.foldedWeight;
+        foldedCount += other.foldedCount;
+        foldedWeight += other.foldedWeight;
+        foldedKeys += other.foldedKeys;
+        maxFoldedWeight = Math.max(maxFoldedWeight, other.maxFoldedWeight);
     }
 
     private void foldLighterHalf() {

@@ -191,6 +191,38 @@ class JfrAnalyzerTest {
         assertThat(jvm.cores()).isPositive();
     }
 
+    /** Aggregating workers each see a share of the events; merged, they must say exactly what one worker says. */
+    @Test
+    void shouldGiveTheSameResultsWhateverTheNumberOfWorkers() throws Exception {
+        JfrAnalysis one = JfrAnalyzer.standard().withWorkers(1).analyze(List.of(recording));
+        JfrAnalysis three = JfrAnalyzer.standard().withWorkers(3).analyze(List.of(recording));
+        assertThat(three.sections()).hasSameSizeAs(one.sections());
+        for (int i = 0; i < one.sections().size(); i++) {
+            ReportSection a = one.sections().get(i);
+            ReportSection b = three.sections().get(i);
+            if (a instanceof RecordingSummary) {
+                assertThat(((RecordingSummary) b).eventsRead()).isEqualTo(((RecordingSummary) a).eventsRead());
+                continue;
+            }
+            assertThat(written(b)).as(a.key()).isEqualTo(written(a));
+        }
+        assertThat(collapsed(three)).isEqualTo(collapsed(one));
+        assertThat(three.context().firstEvent()).isEqualTo(one.context().firstEvent());
+        assertThat(three.context().lastEvent()).isEqualTo(one.context().lastEvent());
+    }
+
+    private static String written(ReportSection section) {
+        StringBuilder out = new StringBuilder();
+        section.writeTo(new RecordingSectionWriter(out));
+        return out.toString();
+    }
+
+    private static String collapsed(JfrAnalysis analysis) {
+        StringWriter out = new StringWriter();
+        analysis.section(ExecutionProfile.class).orElseThrow().writeCollapsed(out);
+        return out.toString();
+    }
+
     private static long weightOfThread(AllocationSummary allocation, String name) {
         return allocation.topThreads().stream()
                 .filter(t -> t.key().name().equals(name))
