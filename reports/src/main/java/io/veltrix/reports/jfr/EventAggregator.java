@@ -7,9 +7,9 @@ package io.veltrix.reports.jfr;
  * <p>Rules, so that a recording of any size can be analysed in bounded memory:
  *
  * <ul>
- *   <li>Events arrive in file order, not time order, one at a time, always on the same thread (the one that
- *       called {@link JfrAnalyzer#analyze}); a handler must not keep a {@link jdk.jfr.consumer.RecordedEvent}, only
- *       what it aggregates from it.
+ *   <li>Events arrive in file order, not time order, one at a time; an instance gets all its events on one
+ *       thread, so it needs no locking. A handler must not keep a {@link jdk.jfr.consumer.RecordedEvent}, only what
+ *       it aggregates from it.
  *   <li>Read a field with {@code event.getValue("name")}: the typed getters ({@code getClass}, {@code getThread},
  *       {@code getStackTrace}) look the field up twice, which shows at millions of events.
  *   <li>Aggregated state is bounded whatever the recording's length: counters and sums, histograms, and maps with

@@ -25,9 +25,12 @@ import java.util.Objects;
  */
 public final class JfrAnalyzer {
 
-    /** Default number of aggregating threads: one per core, at most 4 (the reader thread parses for all). */
+    /**
+     * Default number of aggregating threads: one per core but one, which is left to the reader thread (parsing is
+     * about a third of the work) and to the JIT compiler; at least 1, at most 4. On 2 cores: 1 worker + the reader.
+     */
     static final int DEFAULT_WORKERS =
-            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
 
     private final List<EventAggregator.Factory> factories;
     private final AnalysisOptions options;
