@@ -70,7 +70,9 @@ public record AllocationSummary(
                     + " allocated since its previous sample (throttle " + (throttle != null ? throttle : "unknown")
                     + "). Totals and per-thread figures sum the weights and are close to exact over long windows;"
                     + " per-class and per-site figures credit each sampled object's class and top frame with the"
-                    + " whole weight, so they are statistical and improve with more samples.");
+                    + " whole weight, so they are statistical and improve with more samples. A thread's first sample"
+                    + " also carries what it allocated since its previous sample, before the recording if the thread"
+                    + " is older, which may inflate the first seconds of long-lived threads.");
             out.count("samples", "samples", samples);
             out.bytes("sampledBytes", "allocated (estimate)", sampledBytes);
             out.value(

@@ -16,10 +16,11 @@ import java.util.Objects;
  * <p>How: every file's chunk headers are checked first ({@link RecordingLayout}), so a missing, foreign or unusable
  * file fails before anything is read, and of a truncated or unfinished file only its complete chunks are read. Each
  * file is then streamed with {@link jdk.jfr.consumer.EventStream#openFile}, unordered, subscribing only to the event
- * types some {@link EventAggregator} asked for: the JDK's parser skips every other event without decoding it. The
- * parser runs on its own thread and hands events to one aggregating worker per core, each with its own aggregators,
- * merged at the end ({@link ParallelReader}, {@link MergeableAggregator}). Several files are analysed as parts of one
- * recording (e.g. the chunk files of a repository).
+ * types some {@link EventAggregator} asked for: the JDK's parser skips every other event without decoding it. On
+ * three or more cores the parser runs on its own thread and hands events to one aggregating worker per core but one,
+ * each with its own aggregators, merged at the end ({@link ParallelReader}, {@link MergeableAggregator}); on two
+ * cores one thread does both. Several files are analysed as parts of one recording (e.g. the chunk files of a
+ * repository).
  *
  * <p>Instances are immutable and reusable; each {@link #analyze} creates fresh aggregators.
  */
@@ -27,7 +28,8 @@ public final class JfrAnalyzer {
 
     /**
      * Default number of aggregating threads: one per core but one, which is left to the reader thread (parsing is
-     * about a third of the work) and to the JIT compiler; at least 1, at most 4. On 2 cores: 1 worker + the reader.
+     * about a third of the work) and to the JIT compiler; at least 1, at most 4. On 2 cores: 1 worker, which then
+     * also parses (no reader thread).
      */
     static final int DEFAULT_WORKERS =
             Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));

@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DamagedInputTest {
 
@@ -41,14 +43,16 @@ class DamagedInputTest {
         assertThat(RecordingLayout.scan(oneChunk).chunks()).hasSize(1);
     }
 
-    @Test
-    void shouldAnalyseTheCompleteChunksOfARecordingCutInItsLastChunk() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void shouldAnalyseTheCompleteChunksOfARecordingCutInItsLastChunk(int workers) throws Exception {
         RecordingLayout layout = RecordingLayout.scan(chunks);
         RecordingLayout.Chunk last = layout.chunks().get(layout.chunks().size() - 1);
-        Path cut = TestRecordings.cut(chunks, dir.resolve("cut-in-last-chunk.jfr"), last.offset() + last.bytes() / 2);
+        Path cut = TestRecordings.cut(
+                chunks, dir.resolve("cut-in-last-chunk-" + workers + ".jfr"), last.offset() + last.bytes() / 2);
         Path prefix = TestRecordings.cut(chunks, dir.resolve("complete-prefix.jfr"), last.offset());
 
-        JfrAnalysis analysis = JfrAnalyzer.standard().analyze(List.of(cut));
+        JfrAnalysis analysis = JfrAnalyzer.standard().withWorkers(workers).analyze(List.of(cut));
 
         assertThat(analysis.partial()).isTrue();
         FileReport file = analysis.files().get(0);
