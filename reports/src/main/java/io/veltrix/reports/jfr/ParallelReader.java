@@ -110,8 +110,8 @@ final class ParallelReader {
                 stream.onEvent(route.eventType(), event -> {
                     try {
                         route.dispatch(event);
-                    } catch (AggregatorFailure e) {
-                        failure.compareAndSet(null, e);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, AggregatorFailure.of(e));
                         stream.close();
                     }
                 });
@@ -164,8 +164,8 @@ final class ParallelReader {
                 for (int i = 0; i < batch.size; i++) {
                     dispatch.route(batch.routes[i]).dispatch(batch.events[i]);
                 }
-            } catch (AggregatorFailure e) {
-                failure.compareAndSet(null, e);
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, AggregatorFailure.of(e));
                 stream.close();
             }
         }
