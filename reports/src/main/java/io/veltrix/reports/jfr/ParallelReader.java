@@ -96,7 +96,7 @@ final class ParallelReader {
     /**
      * With a single worker, parses and aggregates on the calling thread with event objects reused: on two cores this
      * beats a reader thread, because the JIT compiler already keeps the second core busy for the first seconds and
-     * handing events over costs an allocation per event (measured: 30 % less CPU; docs/jfr.md, Speed).
+     * handing events over costs an allocation per event (measured: about a quarter less CPU; docs/jfr.md, Speed).
      */
     private String readInline(Path file) throws IOException {
         EventDispatch dispatch = workers.get(0);
