@@ -115,7 +115,7 @@ public record AllocationSummary(
         }
         out.bytes(
                 "statisticsBytesBetweenObservations",
-                "allocated between first and last statistics (exact, live threads only)",
+                "statistics, first to last (exact)",
                 statisticsBytesBetweenObservations());
         out.table(
                 "threadStatistics",
@@ -128,8 +128,11 @@ public record AllocationSummary(
                         new Column("observations", "observations", Unit.COUNT)),
                 rows);
         String period = settings.setting(AllocationAggregator.THREAD_STATISTICS, "period");
+        String when = period == null
+                ? "periodically (period unknown)"
+                : period.contains("Chunk") ? "at chunk boundaries (period " + period + ")" : "every " + period;
         out.note("jdk.ThreadAllocationStatistics gives each live thread's exact cumulative allocation since the thread"
-                + " started, emitted every " + (period != null ? period : "(period unknown)")
+                + " started, emitted " + when
                 + "; threads that ended between two emissions are missing from it"
                 + (sampledThreadsWithoutStatistics > 0
                         ? " (" + sampledThreadsWithoutStatistics + " threads with allocation samples are absent)"
