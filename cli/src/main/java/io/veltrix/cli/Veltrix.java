@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             InitCommand.class,
             SchemaCommand.class,
-            CompletionCommand.class
+            CompletionCommand.class,
+            JfrCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
