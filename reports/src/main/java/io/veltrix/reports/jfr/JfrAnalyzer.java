@@ -56,7 +56,8 @@ public final class JfrAnalyzer {
                         GcAggregator::new,
                         AllocationAggregator::new,
                         ExecutionSampleAggregator::new,
-                        LockContentionAggregator::new),
+                        LockContentionAggregator::new,
+                        EngineEventsAggregator::new),
                 AnalysisOptions.DEFAULTS,
                 DEFAULT_WORKERS);
     }
