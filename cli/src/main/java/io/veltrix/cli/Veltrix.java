@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Load-testing and tuning toolkit for event-driven Java systems.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            BenchCommand.class,
             ValidateCommand.class,
             InitCommand.class,
             SchemaCommand.class,

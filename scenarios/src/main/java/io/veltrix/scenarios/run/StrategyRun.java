@@ -1,0 +1,128 @@
+package io.veltrix.scenarios.run;
+
+import io.veltrix.engine.Engine;
+import io.veltrix.engine.EngineListener;
+import io.veltrix.engine.EventHandler;
+import io.veltrix.engine.EventType;
+import io.veltrix.engine.NanoClock;
+import io.veltrix.engine.ShutdownMode;
+import io.veltrix.engine.ShutdownReport;
+import io.veltrix.scenarios.load.Schedule;
+import io.veltrix.scenarios.model.Scenario;
+import io.veltrix.scenarios.model.Strategy;
+import io.veltrix.scenarios.results.StrategyResult;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs one strategy: a fresh engine, the scenario's whole schedule (warm-up included), the sampler's timeline, a
+ * Flight Recorder recording of the measured part, and a drain. Returns what it measured even when stopped early.
+ */
+final class StrategyRun {
+    /** Time between building everything and the first event being due, so every thread is up. */
+    private static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    /** How long an interrupted run drains before it stops. */
+    private static final Duration INTERRUPTED_DRAIN = Duration.ofSeconds(2);
+
+    private final Bench.Context context;
+    private final Strategy strategy;
+
+    StrategyRun(Bench.Context context, Strategy strategy) {
+        this.context = context;
+        this.strategy = strategy;
+    }
+
+    /** What a strategy's run produced: its result and its HdrHistogram log. */
+    record Outcome(StrategyResult result, byte[] hlog) {}
+
+    Outcome run() throws BenchSetupException, IOException, InterruptedException {
+        Scenario scenario = context.scenario();
+        Schedule schedule = context.schedule();
+        StopSignal stop = context.stop();
+        RunClock clock = new RunClock();
+        CompletionSignal completions = schedule.isOpen() ? null : new CompletionSignal(schedule.concurrency());
+        List<EventHandler<?>> handlers = new ArrayList<>();
+        for (int t = 0; t < scenario.events().size(); t++) {
+            handlers.add(
+                    context.handlers().has(t)
+                            ? context.handlers().create(t, completions)
+                            : new SyntheticHandler(
+                                    schedule, t, scenario.events().get(t).serviceKind(), clock, completions));
+        }
+        MappedStrategy mapped = EngineConfigMapper.map(
+                scenario, strategy, handlers, completions == null ? EngineListener.NONE : completions);
+        Engine engine = Engine.start(mapped.config(), NanoClock.SYSTEM, scenario.seed());
+        JfrRecording recording = null;
+        try {
+            EventType[] types = new EventType[handlers.size()];
+            String[] names = new String[types.length];
+            for (int t = 0; t < types.length; t++) {
+                names[t] = scenario.events().get(t).name();
+                types[t] = engine.eventType(names[t]);
+            }
+            LoadDriver driver = schedule.isOpen()
+                    ? new OpenLoadGenerator(engine, types, schedule.arrivals(), clock, stop, strategy.name())
+                    : new ClosedLoadDriver(engine, types, schedule, clock, stop, completions, strategy.name());
+            long start = System.nanoTime() + LEAD_NANOS;
+            long startEpochMillis = System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(LEAD_NANOS);
+            clock.start(start);
+            Sampler sampler = new Sampler(
+                    engine,
+                    driver,
+                    clock,
+                    strategy.name(),
+                    schedule.warmupNanos(),
+                    schedule.endNanos(),
+                    startEpochMillis,
+                    names,
+                    "veltrix " + scenario.name() + ", strategy " + strategy.name(),
+                    context.listener());
+            sampler.start();
+            driver.start();
+            if (waitUntil(start + schedule.warmupNanos(), stop)) {
+                recording = JfrRecording.start(context.jfr(), strategy.name());
+            }
+            driver.join();
+            boolean complete = !stop.requested();
+            sampler.stop();
+            ShutdownReport report =
+                    engine.shutdown(ShutdownMode.DRAIN, complete ? context.drainTimeout() : INTERRUPTED_DRAIN);
+            sampler.finish(report.last(), System.nanoTime() - start);
+            String jfrFile = null;
+            if (recording != null) {
+                JfrRecording r = recording;
+                recording = null;
+                if (context.outputDirectory() != null) {
+                    jfrFile = strategy.name() + ".jfr";
+                    r.stopAndDump(context.outputDirectory().resolve(jfrFile));
+                } else {
+                    r.discard();
+                }
+            }
+            StrategyResult result = StrategyResults.assemble(
+                    scenario, strategy, mapped, handlers, sampler, driver, report, complete, schedule);
+            return new Outcome(result.withFiles(strategy.name() + ".hlog", jfrFile), sampler.hlog());
+        } finally {
+            if (recording != null) {
+                recording.discard();
+            }
+            engine.shutdown(ShutdownMode.STOP_NOW, Duration.ofSeconds(1));
+        }
+    }
+
+    /** Waits until {@code deadline} ({@link System#nanoTime()}); false when a stop came first. */
+    private static boolean waitUntil(long deadline, StopSignal stop) {
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            if (stop.requested()) {
+                return false;
+            }
+            LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(5)));
+        }
+        return !stop.requested();
+    }
+}
