@@ -1,6 +1,10 @@
 package io.veltrix.scenarios.run;
 
+import io.veltrix.scenarios.results.MeasuredCounts;
 import io.veltrix.scenarios.results.StrategyResult;
+import io.veltrix.scenarios.results.TimelinePoint;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /**
  * Hears how a bench goes, to show it (the console's progress line). Called from the bench's threads: the sampler
@@ -26,6 +30,13 @@ public interface RunListener {
     default void strategyFinished(StrategyResult result) {}
 
     /**
+     * An interval of the measured part ended: about once a second after the warm-up, and once more for the drain
+     * (called on the sampler's thread, then on the caller of {@code Bench.run} for the drain). For watching a run as
+     * it goes, such as stopping it (with the {@link StopSignal}) once an objective can no longer be met.
+     */
+    default void measuredInterval(MeasuredInterval interval) {}
+
+    /**
      * Where a strategy is, once a second.
      *
      * @param strategy the strategy
@@ -44,4 +55,19 @@ public interface RunListener {
             double offeredPerSecond,
             long p99Nanos,
             long drops) {}
+
+    /**
+     * One interval of a strategy's measured part, as it ends.
+     *
+     * @param strategy the strategy
+     * @param point the interval as the timeline records it (every event type together)
+     * @param endToEnd each event type's end-to-end latencies of the completions in the interval (ns), by name:
+     *     copies that the listener may keep
+     * @param counts each event type's counts over the interval, by name
+     */
+    record MeasuredInterval(
+            String strategy,
+            TimelinePoint point,
+            Map<String, Histogram> endToEnd,
+            Map<String, MeasuredCounts> counts) {}
 }

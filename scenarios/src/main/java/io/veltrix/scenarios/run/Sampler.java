@@ -6,6 +6,7 @@ import io.veltrix.engine.EngineSnapshot;
 import io.veltrix.engine.QueueSnapshot;
 import io.veltrix.engine.RejectReason;
 import io.veltrix.engine.TypeSnapshot;
+import io.veltrix.scenarios.results.MeasuredCounts;
 import io.veltrix.scenarios.results.QueuePoint;
 import io.veltrix.scenarios.results.TimelinePoint;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +15,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -179,7 +182,11 @@ final class Sampler implements Runnable {
             }
             writeLog(s, atNanos);
         }
-        timeline.add(point(s, atNanos, inMeasuredPart ? (last ? "drain" : "measured") : "warmup", lag));
+        TimelinePoint point = point(s, atNanos, inMeasuredPart ? (last ? "drain" : "measured") : "warmup", lag);
+        timeline.add(point);
+        if (inMeasuredPart) {
+            measuredInterval(s, point);
+        }
         previous = s;
         previousNanos = atNanos;
         if (isBoundary) {
@@ -232,6 +239,32 @@ final class Sampler implements Runnable {
                 lag == null ? null : lagged ? lag.getValueAtPercentile(99) : 0L,
                 lag == null ? null : lag.getMaxValue(),
                 queues);
+    }
+
+    /** Tells the listener of a measured interval: copies of each type's latencies and its counts' differences. */
+    private void measuredInterval(EngineSnapshot s, TimelinePoint point) {
+        Map<String, Histogram> latencies = new LinkedHashMap<>();
+        Map<String, MeasuredCounts> counts = new LinkedHashMap<>();
+        for (int t = 0; t < typeNames.length; t++) {
+            TypeSnapshot now = s.types().get(t);
+            TypeSnapshot before = previous.types().get(t);
+            latencies.put(typeNames[t], now.interval().endToEnd().copy());
+            counts.put(
+                    typeNames[t],
+                    MeasuredCounts.of(
+                            now.counts().submitted() - before.counts().submitted(),
+                            now.counts().completed() - before.counts().completed(),
+                            now.counts().deadLettered() - before.counts().deadLettered(),
+                            now.counts().rejected() - before.counts().rejected(),
+                            now.counts().evicted() - before.counts().evicted(),
+                            now.retries() - before.retries(),
+                            now.failedAttempts() - before.failedAttempts()));
+        }
+        try {
+            listener.measuredInterval(new RunListener.MeasuredInterval(strategy, point, latencies, counts));
+        } catch (RuntimeException e) {
+            // A listener watches: it must not stop the measurements (it stops a run with the StopSignal).
+        }
     }
 
     private void progress(EngineSnapshot s, long atNanos, boolean inMeasuredPart) {
