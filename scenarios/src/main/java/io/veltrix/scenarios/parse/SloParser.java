@@ -1,9 +1,12 @@
 package io.veltrix.scenarios.parse;
 
 import io.veltrix.scenarios.model.Comparison;
+import io.veltrix.scenarios.model.EventType;
+import io.veltrix.scenarios.model.Scenario;
 import io.veltrix.scenarios.model.Slo;
 import io.veltrix.scenarios.model.SloMetric;
 import io.veltrix.scenarios.model.SloUnit;
+import io.veltrix.scenarios.model.Strategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +46,42 @@ public final class SloParser {
      */
     public static Slo parse(String expression) {
         return parseWithPositions(expression).slo();
+    }
+
+    /**
+     * Parses one SLO expression given outside a scenario file (such as {@code veltrix bench --assert}) and checks
+     * that the strategy, event type and tier it names exist in {@code scenario}.
+     *
+     * @throws SloSyntaxException naming the bad token (or unknown name) and its column
+     */
+    public static Slo parse(String expression, Scenario scenario) {
+        Parsed parsed = parseWithPositions(expression);
+        Slo slo = parsed.slo();
+        checkName(
+                parsed.strategyStart(),
+                slo.strategy().orElse(null),
+                "strategy",
+                scenario.strategies().stream().map(Strategy::name).toList());
+        checkName(
+                parsed.typeStart(),
+                slo.eventType().orElse(null),
+                "event type",
+                scenario.events().stream().map(EventType::name).toList());
+        checkName(
+                parsed.tierStart(),
+                slo.tier().orElse(null),
+                "tier",
+                scenario.engine().tiers());
+        return slo;
+    }
+
+    private static void checkName(int start, String name, String what, List<String> known) {
+        if (name != null && !known.contains(name)) {
+            throw new SloSyntaxException(
+                    "unknown " + what + " '" + name + "' at column " + (start + 1) + "; expected one of "
+                            + String.join(", ", known) + Suggestions.didYouMean(name, known),
+                    start + 1);
+        }
     }
 
     /**

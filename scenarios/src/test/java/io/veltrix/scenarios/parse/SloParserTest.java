@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.veltrix.scenarios.model.Comparison;
+import io.veltrix.scenarios.model.Scenario;
 import io.veltrix.scenarios.model.Slo;
 import io.veltrix.scenarios.model.SloMetric;
 import io.veltrix.scenarios.model.SloUnit;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,6 +73,30 @@ class SloParserTest {
         assertThat(parsed.tierStart()).isEqualTo(15);
         assertThat(parsed.typeStart()).isEqualTo(-1);
         assertThat(parsed.strategyStart()).isEqualTo(33);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "p99 < 5ms strategy=tierd | 21 | unknown strategy 'tierd' at column 21; expected one of naive, tiered;"
+                        + " did you mean 'tiered'?",
+                "p99 < 5ms type=paymnt | 17 | unknown event type 'paymnt' at column 17; expected one of payment,"
+                        + " order, notification, analytics; did you mean 'payment'?",
+                "loss == 0 tier=hihg | 16 | unknown tier 'hihg' at column 16; expected one of critical, high, normal,"
+                        + " low; did you mean 'high'?"
+            })
+    void shouldCheckNamesAgainstAScenario(String expression, int column, String message) throws Exception {
+        Scenario scenario = ScenarioParser.read(Path.of("examples", "seed-story.yaml"))
+                .scenario()
+                .orElseThrow();
+        SloSyntaxException e =
+                catchThrowableOfType(SloSyntaxException.class, () -> SloParser.parse(expression, scenario));
+        assertThat(e).hasMessage(message);
+        assertThat(e.column()).isEqualTo(column);
+        assertThat(SloParser.parse("p99 < 5ms strategy=tiered tier=critical", scenario)
+                        .tier())
+                .contains("critical");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
