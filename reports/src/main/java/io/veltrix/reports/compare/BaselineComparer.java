@@ -71,7 +71,7 @@ public final class BaselineComparer {
         if (metric.isLatency()) {
             noise = Math.max(noise, LATENCY_PRECISION * Math.max(Math.abs(b), Math.abs(n)));
         }
-        Double delta = b != 0 ? 100 * (n - b) / Math.abs(b) : n == 0 ? 0.0 : null;
+        Double delta = b != 0 ? Double.valueOf(100 * (n - b) / Math.abs(b)) : n == 0 ? Double.valueOf(0) : null;
         double difference = n - b;
         CompareVerdict verdict;
         if (Math.abs(difference) <= noise) {

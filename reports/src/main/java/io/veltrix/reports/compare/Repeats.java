@@ -29,7 +29,12 @@ public record Repeats(String schema, int repeats, Map<String, List<RepeatFigures
     public Repeats {
         Objects.requireNonNull(strategies, "strategies");
         Map<String, List<RepeatFigures>> copy = new LinkedHashMap<>();
-        strategies.forEach((name, figures) -> copy.put(name, List.copyOf(figures)));
+        strategies.forEach((name, figures) -> {
+            if (figures == null || figures.stream().anyMatch(Objects::isNull)) {
+                throw new IllegalArgumentException("strategy " + name + " has a missing repeat");
+            }
+            copy.put(name, List.copyOf(figures));
+        });
         strategies = Collections.unmodifiableMap(copy);
     }
 
