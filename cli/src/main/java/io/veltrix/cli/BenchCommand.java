@@ -1,9 +1,29 @@
 package io.veltrix.cli;
 
+import io.veltrix.reports.compare.BadResultsException;
+import io.veltrix.reports.compare.BaselineComparer;
+import io.veltrix.reports.compare.BaselineComparison;
+import io.veltrix.reports.compare.CompareConsole;
+import io.veltrix.reports.compare.LoadedResults;
+import io.veltrix.reports.compare.RegressionLimits;
+import io.veltrix.reports.compare.Repeats;
+import io.veltrix.reports.format.ReportFiles;
+import io.veltrix.reports.format.ResultFormatType;
+import io.veltrix.reports.format.RunReport;
+import io.veltrix.reports.slo.IntervalHistograms;
+import io.veltrix.reports.slo.InvalidSloException;
+import io.veltrix.reports.slo.JvmFiguresSource;
+import io.veltrix.reports.slo.SloConsole;
+import io.veltrix.reports.slo.SloEvaluator;
+import io.veltrix.reports.slo.SloExpressions;
+import io.veltrix.reports.slo.SloReport;
+import io.veltrix.reports.slo.SloWatch;
 import io.veltrix.scenarios.model.Scenario;
+import io.veltrix.scenarios.model.Slo;
 import io.veltrix.scenarios.parse.ParseResult;
 import io.veltrix.scenarios.parse.Quantities;
 import io.veltrix.scenarios.parse.ScenarioParser;
+import io.veltrix.scenarios.results.BenchResults;
 import io.veltrix.scenarios.results.ConsoleProgress;
 import io.veltrix.scenarios.results.FinalReport;
 import io.veltrix.scenarios.results.ResultsWriter;
@@ -11,6 +31,7 @@ import io.veltrix.scenarios.run.Bench;
 import io.veltrix.scenarios.run.BenchOptions;
 import io.veltrix.scenarios.run.BenchSetupException;
 import io.veltrix.scenarios.run.JfrSettings;
+import io.veltrix.scenarios.run.RunListener;
 import io.veltrix.scenarios.run.StopSignal;
 import java.io.File;
 import java.io.IOException;
@@ -41,7 +62,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs a scenario's load against each of its queue strategies, on a fresh engine each, and compares them.",
             "Writes results.json, <strategy>.hlog and <strategy>.jfr to the output directory and prints a comparison"
-                    + " table. Ctrl-C stops early and still writes what was measured (marked partial, exit 130)."
+                    + " table. Ctrl-C stops early and still writes what was measured (marked partial, exit 130).",
+            "Checks the scenario's SLOs and every --assert (exit 1 when one fails or has no data), writes the reports"
+                    + " of --format, and with --baseline compares the run with an earlier one (exit 1 on a regression"
+                    + " beyond --max-regression)."
         })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -106,6 +130,55 @@ public final class BenchCommand implements Callable<Integer> {
                     + " execution sampling), off, or a .jfc configuration file. Default: ${DEFAULT-VALUE}.")
     String jfr;
 
+    @Option(
+            names = "--assert",
+            paramLabel = "EXPR",
+            description = "An SLO to check besides the scenario's, such as 'p99 < 50ms over 10s strategy=tiered"
+                    + " type=payment' (repeat for several). See docs/slo.md.")
+    List<String> asserts = new ArrayList<>();
+
+    @Option(
+            names = "--abort-on-fail",
+            description = "Stop the run as soon as an SLO can no longer pass (a loss count over its threshold, a"
+                    + " failed window, a maximum over its threshold); exit 1.")
+    boolean abortOnFail;
+
+    @Option(
+            names = "--format",
+            paramLabel = "LIST",
+            description = "Reports to write, comma-separated: html, json (report.json), md (report.md), junit"
+                    + " (junit.xml), benchmark (github-action-benchmark JSON). Default: html,json.")
+    String format;
+
+    @Option(
+            names = "--baseline",
+            paramLabel = "FILE",
+            description = "Compare this run with an earlier one (its results.json or output directory) after it ends.")
+    Path baseline;
+
+    @Option(
+            names = "--max-regression",
+            paramLabel = "LIMIT",
+            description = "With --baseline: how much worse than the baseline a metric may get before it fails the"
+                    + " run: 10% for every metric, or METRIC=N% (throughput, p50, p99, p99.9, max, loss); repeatable.")
+    List<String> maxRegression = new ArrayList<>();
+
+    @Option(
+            names = "--repeat",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Run the whole strategy set N times; results.json holds the last run, repeats.json every"
+                    + " run's figures, which compare uses to tell noise from change. Default: ${DEFAULT-VALUE}.")
+    int repeat;
+
+    /** What the checks of a run need, read and checked before anything runs. */
+    private record Checks(
+            List<Slo> slos,
+            List<ResultFormatType> formats,
+            boolean formatsGiven,
+            LoadedResults baseline,
+            RegressionLimits limits) {}
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -117,6 +190,11 @@ public final class BenchCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT;
         }
         Scenario scenario = parsed.scenario().orElseThrow();
+        Checks checks = checks(scenario, stderr);
+        if (checks == null) {
+            stderr.flush();
+            return ExitCode.BAD_INPUT;
+        }
         Bench bench;
         try {
             String yaml = Files.readString(file);
@@ -133,7 +211,7 @@ public final class BenchCommand implements Callable<Integer> {
                     : ResultsWriter.defaultDirectory(Path.of("veltrix-results"), scenario.name(), LocalDateTime.now());
             bench = Bench.prepare(file, yaml, scenario, options.withJfr(jfrSettings, directory));
             Files.createDirectories(directory);
-            return run(bench, directory, stdout, stderr);
+            return run(bench, directory, checks, stdout, stderr);
         } catch (BenchSetupException e) {
             for (String problem : e.problems()) {
                 stderr.println("error: " + problem);
@@ -147,7 +225,53 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private int run(Bench bench, Path directory, PrintWriter stdout, PrintWriter stderr) {
+    /** Reads the options of the checks; null, with the problems printed, when one is wrong. */
+    private Checks checks(Scenario scenario, PrintWriter stderr) {
+        boolean ok = true;
+        List<Slo> slos = new ArrayList<>(scenario.slos());
+        try {
+            slos.addAll(SloExpressions.parse("--assert", asserts, scenario));
+        } catch (InvalidSloException e) {
+            e.problems().forEach(p -> stderr.println("error: " + p));
+            ok = false;
+        }
+        List<ResultFormatType> formats = ResultFormatType.DEFAULTS;
+        if (format != null) {
+            try {
+                formats = ResultFormatType.parseList(format);
+            } catch (IllegalArgumentException e) {
+                stderr.println("error: --format: " + e.getMessage());
+                ok = false;
+            }
+        }
+        RegressionLimits limits = RegressionLimits.NONE;
+        try {
+            limits = RegressionLimits.parse(maxRegression);
+        } catch (IllegalArgumentException e) {
+            stderr.println("error: " + e.getMessage());
+            ok = false;
+        }
+        if (!maxRegression.isEmpty() && baseline == null) {
+            stderr.println("error: --max-regression needs --baseline FILE: there is nothing to compare with");
+            ok = false;
+        }
+        LoadedResults base = null;
+        if (baseline != null) {
+            try {
+                base = LoadedResults.load(baseline);
+            } catch (BadResultsException e) {
+                stderr.println("error: --baseline: " + e.getMessage());
+                ok = false;
+            }
+        }
+        if (repeat < 1) {
+            stderr.println("error: --repeat: must be at least 1, was " + repeat);
+            ok = false;
+        }
+        return ok ? new Checks(slos, formats, format != null, base, limits) : null;
+    }
+
+    private int run(Bench bench, Path directory, Checks checks, PrintWriter stdout, PrintWriter stderr) {
         boolean terminal = System.console() != null;
         String noColor = System.getenv("NO_COLOR");
         boolean colour = terminal && (noColor == null || noColor.isEmpty());
@@ -165,14 +289,50 @@ public final class BenchCommand implements Callable<Integer> {
                 "veltrix-bench-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try (bench) {
-            Bench.BenchOutcome outcome = bench.run(new ConsoleProgress(stdout, stderr, terminal, colour, quiet), stop);
-            ResultsWriter.write(directory, outcome.results(), outcome.hlogs());
+            RunListener console = new ConsoleProgress(stdout, stderr, terminal, colour, quiet);
+            SloWatch watch = checks.slos().isEmpty() || !abortOnFail
+                    ? null
+                    : new SloWatch(checks.slos(), bench.scenario(), stop, console);
+            List<BenchResults> runs = new ArrayList<>();
+            Bench.BenchOutcome outcome = null;
+            for (int r = 1; r <= repeat && (r == 1 || !stop.requested()); r++) {
+                if (repeat > 1 && !quiet) {
+                    stdout.println("repeat " + r + " of " + repeat);
+                    stdout.flush();
+                }
+                outcome = bench.run(watch != null ? watch : console, stop);
+                runs.add(outcome.results());
+            }
+            BenchResults results = outcome.results();
+            ResultsWriter.write(directory, results, outcome.hlogs());
+            Repeats repeats = repeat > 1 ? Repeats.of(runs) : null;
+            if (repeats != null) {
+                LoadedResults.writeRepeats(directory, repeats);
+            }
+            SloReport slo =
+                    new SloEvaluator().evaluate(checks.slos(), results, IntervalHistograms.readAll(outcome.hlogs()));
+            BaselineComparison comparison = checks.baseline() == null
+                    ? null
+                    : BaselineComparer.compare(
+                            checks.baseline(),
+                            new LoadedResults(directory.resolve(ResultsWriter.RESULTS_FILE), results, repeats),
+                            checks.limits());
+            RunReport report = new RunReport(results, slo, comparison, repeats, JvmFiguresSource.NONE);
+            ReportFiles.Written reports = ReportFiles.write(report, checks.formats(), directory);
             if (!quiet) {
                 stdout.println();
             }
-            FinalReport.lines(outcome.results(), directory, colour).forEach(stdout::println);
-            stdout.flush();
-            return outcome.results().partial() ? ExitCode.INTERRUPTED : ExitCode.OK;
+            FinalReport.lines(results, directory, colour).forEach(stdout::println);
+            print(stdout, stderr, report, reports, checks, colour);
+            if (watch != null && watch.aborted()) {
+                stderr.println("error: stopped early (--abort-on-fail): " + watch.abortReason());
+                stderr.flush();
+                return ExitCode.CHECK_FAILED;
+            }
+            if (results.partial()) {
+                return ExitCode.INTERRUPTED;
+            }
+            return report.passed() ? ExitCode.OK : ExitCode.CHECK_FAILED;
         } catch (Exception e) {
             stderr.println("error: the run failed: " + e);
             stderr.flush();
@@ -185,6 +345,37 @@ public final class BenchCommand implements Callable<Integer> {
                 // Shutting down already (Ctrl-C): the hook is running and has just been released.
             }
         }
+    }
+
+    private static void print(
+            PrintWriter stdout,
+            PrintWriter stderr,
+            RunReport report,
+            ReportFiles.Written written,
+            Checks checks,
+            boolean colour) {
+        List<String> slo = SloConsole.lines(report.slo(), colour);
+        if (!slo.isEmpty()) {
+            stdout.println();
+            slo.forEach(stdout::println);
+        }
+        if (report.baseline() != null) {
+            stdout.println();
+            CompareConsole.lines(report.baseline()).forEach(stdout::println);
+        }
+        if (!written.files().isEmpty()) {
+            List<String> names = new ArrayList<>();
+            written.files().forEach(f -> names.add(f.getFileName().toString()));
+            stdout.println("reports: " + String.join(", ", names));
+        }
+        stdout.flush();
+        if (checks.formatsGiven()) {
+            for (ResultFormatType type : written.unavailable()) {
+                stderr.println("note: --format " + type.formatName() + ": this build has no " + type.formatName()
+                        + " writer yet; skipped");
+            }
+        }
+        stderr.flush();
     }
 
     private List<Path> classpathEntries() {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             BenchCommand.class,
+            CompareCommand.class,
             ValidateCommand.class,
             InitCommand.class,
             SchemaCommand.class,

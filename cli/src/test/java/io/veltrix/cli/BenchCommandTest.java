@@ -25,7 +25,8 @@ class BenchCommandTest {
         CliRun run = CliRun.of(
                 "bench", SEED_STORY.toString(), "--duration", "3s", "--warmup", "1s", "--out", out.toString());
 
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        // The seed story's own SLOs decide between 0 and 1 on this machine (BenchChecksTest covers the checks).
+        assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.OK, ExitCode.CHECK_FAILED);
         JsonNode results =
                 new ObjectMapper().readTree(out.resolve("results.json").toFile());
         assertThat(results.path("schema").asText()).isEqualTo("veltrix-results/1");
@@ -69,12 +70,14 @@ class BenchCommandTest {
         assertThat(lines).anyMatch(l -> l.startsWith("naive ") && l.contains("/s"));
         assertThat(lines).anyMatch(l -> l.startsWith("tiered ") && l.contains("/s"));
         assertThat(lines).anyMatch(l -> l.matches("(naive|tiered): .*x the throughput of (naive|tiered).*"));
-        assertThat(lines.get(lines.size() - 1))
-                .isEqualTo("results: " + out + " (results.json, naive.hlog, naive.jfr, tiered.hlog, tiered.jfr)");
+        assertThat(lines)
+                .contains("results: " + out + " (results.json, naive.hlog, naive.jfr, tiered.hlog, tiered.jfr)");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("reports: report.json");
         assertThat(run.out()).as("not a terminal: plain lines, no colour").doesNotContain("\r", "\u001B");
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly("naive.hlog", "naive.jfr", "results.json", "tiered.hlog", "tiered.jfr");
+                    .containsExactly(
+                            "naive.hlog", "naive.jfr", "report.json", "results.json", "tiered.hlog", "tiered.jfr");
         }
     }
 

@@ -104,6 +104,25 @@ public final class IntervalHistograms {
         return new IntervalHistograms(intervals);
     }
 
+    /**
+     * Each strategy's intervals from the content of its {@code .hlog}, as a bench returns them. A log that cannot be
+     * read is left out: windowed latency SLOs of that strategy then get "no data", saying the log is missing.
+     */
+    public static Map<String, IntervalHistograms> readAll(Map<String, byte[]> hlogs) {
+        Map<String, IntervalHistograms> all = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> e : hlogs.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            try {
+                all.put(e.getKey(), read(e.getValue()));
+            } catch (IOException ignored) {
+                // Reported by the verdicts that needed it.
+            }
+        }
+        return all;
+    }
+
     /** The intervals, in order. */
     public List<Interval> intervals() {
         return intervals;

@@ -10,7 +10,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Slides a windowed SLO's window over a measured part, one interval at a time, and gives the value of each window.
  * A window is a run of consecutive intervals that spans at least the SLO's window (less {@value #JITTER_SECONDS}
- * s of sampling jitter); the window that ends with each interval is the shortest such run ending there. Latencies
+ * s of sampling jitter); the window that ends with each interval is the shortest such run ending there, except
+ * that an interval leaves only once it was part of a window (so that a short interval at the start, when samples
+ * came late, is still checked). Latencies
  * of a window come from the sum of its intervals' histograms (added as an interval enters, subtracted as one
  * leaves), so its percentiles are exact to the histogram's precision; counts are summed the same way.
  *
@@ -47,6 +49,9 @@ final class WindowTracker {
     private final List<Entry> entries = new ArrayList<>();
     private final Histogram latencies;
     private int head;
+    /** Entries before this index were part of a window given out: only those may leave. */
+    private int covered;
+
     private long completed;
     private long offered;
     private long lost;
@@ -124,12 +129,18 @@ final class WindowTracker {
                 slice.point().retries());
         entries.add(entry);
         change(entry, 1);
-        while (entries.size() - head > 1 && entry.end() - entries.get(head + 1).start() >= span) {
+        while (head < covered
+                && entries.size() - head > 1
+                && entry.end() - entries.get(head + 1).start() >= span) {
             change(entries.get(head), -1);
             entries.set(head, null);
             head++;
         }
-        return entry.end() - entries.get(head).start() >= span ? value() : null;
+        if (entry.end() - entries.get(head).start() < span) {
+            return null;
+        }
+        covered = entries.size();
+        return value();
     }
 
     /**

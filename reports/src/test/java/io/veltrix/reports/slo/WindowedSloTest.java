@@ -152,6 +152,37 @@ class WindowedSloTest {
     }
 
     @Test
+    void shouldCheckAShortFirstIntervalInTheFirstWindow() {
+        // Samples came late: a first interval of 0.7 s (a stall), then 1.0 s. A window of 1 s would end with the
+        // second interval alone, leaving the stall unchecked; the first window holds both instead.
+        Histogram slow = new Histogram(3);
+        slow.recordValueWithCount(300 * MS, 100);
+        Histogram fast = new Histogram(3);
+        fast.recordValueWithCount(MS, 1000);
+        List<TimelinePoint> timeline = List.of(
+                Fixtures.warmup(1.2),
+                Fixtures.point(1.2, 1.9, 100, 100, 0, 0, 0, 0, 300 * MS),
+                Fixtures.point(1.9, 2.9, 1000, 1000, 0, 0, 0, 0, MS));
+        IntervalHistograms intervals = IntervalHistograms.of(List.of(
+                new IntervalHistograms.Interval(1.2, 1.9, slow, Map.of("payment", slow)),
+                new IntervalHistograms.Interval(1.9, 2.9, fast, Map.of("payment", fast))));
+        MeasuredCounts counts = MeasuredCounts.of(1100, 1100, 0, 0, 0, 0, 0);
+        StrategyResult late = Fixtures.strategy(
+                "late",
+                1.7,
+                counts,
+                Fixtures.latency(1100, MS, MS, 300 * MS, 300 * MS, 300 * MS),
+                List.of(),
+                List.of(),
+                timeline);
+        SloVerdict verdict = new SloEvaluator().check(SloParser.parse("p99 < 100ms over 1s"), late, intervals);
+        assertThat(verdict.status()).isEqualTo(SloStatus.FAIL);
+        assertThat(verdict.windows().count()).isEqualTo(1);
+        assertThat(verdict.windows().worstStart()).isEqualTo(1.2);
+        assertThat(verdict.windows().worstEnd()).isEqualTo(2.9);
+    }
+
+    @Test
     void shouldCheckAMeasuredPartShorterThanTheWindowAsOneWindow() {
         SloVerdict verdict = run.check("p99 < 50ms over 20m", true);
         assertThat(verdict.windows().wholeRun()).isTrue();
