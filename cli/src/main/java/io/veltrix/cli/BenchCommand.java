@@ -1,8 +1,6 @@
 package io.veltrix.cli;
 
 import io.veltrix.reports.compare.BadResultsException;
-import io.veltrix.reports.compare.BaselineComparer;
-import io.veltrix.reports.compare.BaselineComparison;
 import io.veltrix.reports.compare.CompareConsole;
 import io.veltrix.reports.compare.LoadedResults;
 import io.veltrix.reports.compare.RegressionLimits;
@@ -10,13 +8,9 @@ import io.veltrix.reports.compare.Repeats;
 import io.veltrix.reports.format.ReportFiles;
 import io.veltrix.reports.format.ResultFormatType;
 import io.veltrix.reports.format.RunReport;
-import io.veltrix.reports.slo.IntervalHistograms;
 import io.veltrix.reports.slo.InvalidSloException;
-import io.veltrix.reports.slo.JvmFiguresSource;
 import io.veltrix.reports.slo.SloConsole;
-import io.veltrix.reports.slo.SloEvaluator;
 import io.veltrix.reports.slo.SloExpressions;
-import io.veltrix.reports.slo.SloReport;
 import io.veltrix.reports.slo.SloWatch;
 import io.veltrix.scenarios.model.Scenario;
 import io.veltrix.scenarios.model.Slo;
@@ -309,15 +303,14 @@ public final class BenchCommand implements Callable<Integer> {
             if (repeats != null) {
                 LoadedResults.writeRepeats(directory, repeats);
             }
-            SloReport slo =
-                    new SloEvaluator().evaluate(checks.slos(), results, IntervalHistograms.readAll(outcome.hlogs()));
-            BaselineComparison comparison = checks.baseline() == null
-                    ? null
-                    : BaselineComparer.compare(
-                            checks.baseline(),
-                            new LoadedResults(directory.resolve(ResultsWriter.RESULTS_FILE), results, repeats),
-                            checks.limits());
-            RunReport report = new RunReport(results, slo, comparison, repeats, JvmFiguresSource.NONE);
+            RunReport report = RunReport.check(
+                    results,
+                    outcome.hlogs(),
+                    checks.slos(),
+                    repeats,
+                    directory.resolve(ResultsWriter.RESULTS_FILE),
+                    checks.baseline(),
+                    checks.limits());
             ReportFiles.Written reports = ReportFiles.write(report, checks.formats(), directory);
             if (!quiet) {
                 stdout.println();

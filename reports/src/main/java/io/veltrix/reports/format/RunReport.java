@@ -1,10 +1,19 @@
 package io.veltrix.reports.format;
 
+import io.veltrix.reports.compare.BaselineComparer;
 import io.veltrix.reports.compare.BaselineComparison;
+import io.veltrix.reports.compare.LoadedResults;
+import io.veltrix.reports.compare.RegressionLimits;
 import io.veltrix.reports.compare.Repeats;
+import io.veltrix.reports.slo.IntervalHistograms;
 import io.veltrix.reports.slo.JvmFiguresSource;
+import io.veltrix.reports.slo.SloEvaluator;
 import io.veltrix.reports.slo.SloReport;
+import io.veltrix.scenarios.model.Slo;
 import io.veltrix.scenarios.results.BenchResults;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,6 +32,33 @@ public record RunReport(
         Objects.requireNonNull(results, "results");
         Objects.requireNonNull(slo, "slo");
         Objects.requireNonNull(jvm, "jvm");
+    }
+
+    /**
+     * Checks what a bench measured: the SLO verdicts (windows from each strategy's {@code .hlog} content) and, with a
+     * baseline, the comparison with it.
+     *
+     * @param results what the bench measured
+     * @param hlogs each strategy's {@code .hlog} content, by strategy name
+     * @param slos the objectives: the scenario's, then the command line's
+     * @param repeats every repeat's figures, or null without repeats
+     * @param resultsFile where {@code results} are written, to name them in the comparison
+     * @param baseline the baseline, or null
+     * @param limits the allowed regressions against the baseline
+     */
+    public static RunReport check(
+            BenchResults results,
+            Map<String, byte[]> hlogs,
+            List<Slo> slos,
+            Repeats repeats,
+            Path resultsFile,
+            LoadedResults baseline,
+            RegressionLimits limits) {
+        SloReport slo = new SloEvaluator().evaluate(slos, results, IntervalHistograms.readAll(hlogs));
+        BaselineComparison comparison = baseline == null
+                ? null
+                : BaselineComparer.compare(baseline, new LoadedResults(resultsFile, results, repeats), limits);
+        return new RunReport(results, slo, comparison, repeats, JvmFiguresSource.NONE);
     }
 
     /** A report of results and verdicts only. */

@@ -79,9 +79,9 @@ class SloParserTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "p99 < 5ms strategy=tierd | 21 | unknown strategy 'tierd' at column 21; expected one of naive, tiered;"
+                "p99 < 5ms strategy=tierd | 20 | unknown strategy 'tierd' at column 20; expected one of naive, tiered;"
                         + " did you mean 'tiered'?",
-                "p99 < 5ms type=paymnt | 17 | unknown event type 'paymnt' at column 17; expected one of payment,"
+                "p99 < 5ms type=paymnt | 16 | unknown event type 'paymnt' at column 16; expected one of payment,"
                         + " order, notification, analytics; did you mean 'payment'?",
                 "loss == 0 tier=hihg | 16 | unknown tier 'hihg' at column 16; expected one of critical, high, normal,"
                         + " low; did you mean 'high'?"
