@@ -86,7 +86,7 @@ final class StrategyRun {
                     "veltrix " + scenario.name() + ", strategy " + strategy.name(),
                     context.listener(),
                     () -> {
-                        if (context.jfr().enabled()) {
+                        if (context.jfr().enabled() && context.outputDirectory() != null) {
                             // Just before the boundary snapshot, so that the engine's periodic Flight Recorder
                             // events cover the measured part, not the warm-up, and miss nothing of it.
                             engine.restartJfrIntervals();
@@ -104,12 +104,7 @@ final class StrategyRun {
             String jfrFile = null;
             JfrRecording r = recording.getAndSet(null);
             if (r != null) {
-                if (context.outputDirectory() != null) {
-                    jfrFile = strategy.name() + ".jfr";
-                    r.stopAndDump(context.outputDirectory().resolve(jfrFile));
-                } else {
-                    r.discard();
-                }
+                jfrFile = finishRecording(r, problems);
             }
             StrategyResult result = StrategyResults.assemble(
                     scenario, strategy, mapped, handlers, sampler, driver, report, complete, schedule, problems);
@@ -126,14 +121,29 @@ final class StrategyRun {
         }
     }
 
+    /** Moves the recording next to the results; returns its file name, or null (with the reason in problems). */
+    private String finishRecording(JfrRecording recording, List<String> problems) {
+        String file = strategy.name() + ".jfr";
+        try {
+            recording.stopAndMove(context.outputDirectory().resolve(file));
+            return file;
+        } catch (IOException | RuntimeException e) {
+            problems.add("no Flight Recorder file: " + e.getMessage());
+            return null;
+        }
+    }
+
     /** Called by the sampler right after the warm-up boundary's snapshot: starts the recording. */
     private void startRecording(AtomicReference<JfrRecording> recording, List<String> problems) {
-        if (!context.jfr().enabled() || context.stop().requested()) {
+        if (!context.jfr().enabled()
+                || context.outputDirectory() == null
+                || context.stop().requested()) {
             return;
         }
         try {
-            recording.set(JfrRecording.start(context.jfr(), strategy.name()));
-        } catch (RuntimeException e) {
+            recording.set(JfrRecording.start(
+                    context.jfr(), strategy.name(), context.outputDirectory().resolve(strategy.name() + ".jfr")));
+        } catch (IOException | RuntimeException e) {
             problems.add("no Flight Recorder recording: " + e.getMessage());
         }
     }

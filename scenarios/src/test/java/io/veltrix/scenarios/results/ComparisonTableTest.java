@@ -66,7 +66,8 @@ class ComparisonTableTest {
     void shouldSayWhichStrategyWonAndByHowMuch() {
         BenchResults results = new BenchResults(BenchResults.SCHEMA, null, null, "", "", false, TWO, null);
         assertThat(Verdict.of(results))
-                .isEqualTo("tiered: 1.2x the throughput of naive, p99 14.1x lower, loss 0.00% vs 20.67%");
+                .isEqualTo("tiered: 1.2x the throughput of naive, p99 14.1x lower, loss 0.00% vs 20.67%; critical tier:"
+                        + " p99 14.1x lower");
         assertThat(Verdict.of(
                         new BenchResults(BenchResults.SCHEMA, null, null, "", "", false, TWO.subList(0, 1), null)))
                 .isNull();
