@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Element;
 
 /** {@code veltrix bench} with SLOs, report formats, baselines and repeats: short real runs. */
@@ -105,6 +107,43 @@ class BenchChecksTest {
                         "                   ^");
         assertThat(run.out()).isEmpty();
         assertThat(out).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "p95 < 50ms          | 1  | unknown metric 'p95' at column 1; expected one of p50, p90, p99, p99.9, max,"
+                        + " throughput, loss, errors, retries, alloc_per_event, alloc_rate, gc_pause_max; did you mean"
+                        + " 'p90'?",
+                "p99 50ms            | 5  | expected a comparator at column 5, found '50ms'; expected one of <, <=, >,"
+                        + " >=, ==",
+                "p99 =< 50ms         | 5  | unknown comparator '=<' at column 5; expected one of <, <=, >, >=, ==; did"
+                        + " you mean '<='?",
+                "p99 <               | 6  | missing a duration like 50ms (us, ms, s) after '<' at column 6",
+                "throughput >= 4900  | 15 | invalid value '4900' at column 15; expected a rate like 4900/s",
+                "loss < 0.5          | 8  | invalid value '0.5' at column 8; expected a count like 0 or a percentage"
+                        + " like 0.1%",
+                "alloc_rate < 50MB   | 14 | invalid value '50MB' at column 14; expected a byte rate like 50MB/s (B/s,"
+                        + " KB/s, MB/s)",
+                "p99 < 50ms over ten | 17 | invalid window 'ten' at column 17; expected a duration like 10s",
+                "p99 < 50ms strat=x  | 12 | unknown qualifier 'strat' at column 12; expected strategy=, type= or tier=;"
+                        + " did you mean 'strategy'?",
+                "p99 < 5ms type=payment tier=critical | 24 | 'tier=' at column 24 beside 'type='; give type= (one"
+                        + " event type) or tier= (its event types together), not both",
+                "p99 < 5ms strategy=tierd | 20 | unknown strategy 'tierd' at column 20; expected one of naive, tiered;"
+                        + " did you mean 'tiered'?"
+            })
+    void shouldExitWithTwoAndPointAtTheBadTokenOfEachMalformedAssertion(String expression, int column, String message) {
+        CliRun run = CliRun.of("bench", SEED_STORY.toString(), "--assert", expression, "--out", "unused");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err().lines())
+                .containsExactly(
+                        "error: --assert '" + expression + "': " + message,
+                        "    " + expression,
+                        "    " + " ".repeat(column - 1) + "^");
+        assertThat(run.out()).isEmpty();
+        assertThat(Path.of("unused")).doesNotExist();
     }
 
     @Test
