@@ -85,8 +85,9 @@ final class WindowTracker {
                     + " for " + Scope.labelOf(slo);
         }
         if (needsLatencies && slices.stream().anyMatch(s -> !s.hasLatencies())) {
-            return "a window's latencies come from the strategy's interval histograms (<strategy>.hlog), and they"
-                    + " are missing or do not cover the timeline";
+            return (isLatency(metric) ? "a window's latencies" : "a window's completions of one event type or tier")
+                    + " come from the strategy's interval histograms (<strategy>.hlog), and they are missing or do"
+                    + " not cover the timeline";
         }
         return null;
     }

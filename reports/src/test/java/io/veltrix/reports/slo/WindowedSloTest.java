@@ -202,6 +202,10 @@ class WindowedSloTest {
                 .isEqualTo("no data for p99 of all events over 10s windows: a window's latencies come from the"
                         + " strategy's interval histograms (<strategy>.hlog), and they are missing or do not cover the"
                         + " timeline");
+        assertThat(run.check("throughput > 1/s over 10s tier=critical", false).message())
+                .isEqualTo("no data for throughput of tier critical over 10s windows: a window's completions of one"
+                        + " event type or tier come from the strategy's interval histograms (<strategy>.hlog), and they"
+                        + " are missing or do not cover the timeline");
         SloVerdict perType = run.check("loss == 0 over 10s type=payment", true);
         assertThat(perType.status()).isEqualTo(SloStatus.NO_DATA);
         assertThat(perType.message())
