@@ -12,14 +12,14 @@ import io.veltrix.reports.slo.InvalidSloException;
 import io.veltrix.reports.slo.SloConsole;
 import io.veltrix.reports.slo.SloExpressions;
 import io.veltrix.reports.slo.SloWatch;
+import io.veltrix.scenarios.console.ConsoleProgress;
+import io.veltrix.scenarios.console.FinalReport;
 import io.veltrix.scenarios.model.Scenario;
 import io.veltrix.scenarios.model.Slo;
 import io.veltrix.scenarios.parse.ParseResult;
 import io.veltrix.scenarios.parse.Quantities;
 import io.veltrix.scenarios.parse.ScenarioParser;
 import io.veltrix.scenarios.results.BenchResults;
-import io.veltrix.scenarios.results.ConsoleProgress;
-import io.veltrix.scenarios.results.FinalReport;
 import io.veltrix.scenarios.results.ResultsWriter;
 import io.veltrix.scenarios.run.Bench;
 import io.veltrix.scenarios.run.BenchOptions;
@@ -204,7 +204,12 @@ public final class BenchCommand implements Callable<Integer> {
                     ? out
                     : ResultsWriter.defaultDirectory(Path.of("veltrix-results"), scenario.name(), LocalDateTime.now());
             bench = Bench.prepare(file, yaml, scenario, options.withJfr(jfrSettings, directory));
-            Files.createDirectories(directory);
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                bench.close();
+                throw e;
+            }
             return run(bench, directory, checks, stdout, stderr);
         } catch (BenchSetupException e) {
             for (String problem : e.problems()) {
@@ -213,7 +218,7 @@ public final class BenchCommand implements Callable<Integer> {
             stderr.flush();
             return ExitCode.BAD_INPUT;
         } catch (IOException e) {
-            stderr.println("error: " + e.getMessage());
+            stderr.println("error: cannot read the scenario or create the output directory: " + e);
             stderr.flush();
             return ExitCode.BAD_INPUT;
         }

@@ -113,7 +113,7 @@ final class OpenLoadGenerator implements LoadDriver, Runnable {
                 long before = now;
                 now = waitUntil(due, now);
                 // Waiting counts up to the due time; oversleeping past it is lag.
-                waitNanos += Math.min(now, due) - before;
+                waitNanos += (now - due < 0 ? now : due) - before;
                 if (now - due < 0) {
                     break; // a stop was asked for while waiting
                 }

@@ -1,5 +1,7 @@
-package io.veltrix.scenarios.results;
+package io.veltrix.scenarios.console;
 
+import io.veltrix.scenarios.results.Durations;
+import io.veltrix.scenarios.results.StrategyResult;
 import io.veltrix.scenarios.run.RunListener;
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -1,5 +1,8 @@
-package io.veltrix.scenarios.results;
+package io.veltrix.scenarios.console;
 
+import io.veltrix.scenarios.results.BenchResults;
+import io.veltrix.scenarios.results.ResultsWriter;
+import io.veltrix.scenarios.results.StrategyResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

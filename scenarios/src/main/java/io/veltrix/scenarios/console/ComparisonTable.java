@@ -1,5 +1,8 @@
-package io.veltrix.scenarios.results;
+package io.veltrix.scenarios.console;
 
+import io.veltrix.scenarios.results.Durations;
+import io.veltrix.scenarios.results.StrategyResult;
+import io.veltrix.scenarios.results.TierResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,15 @@
-package io.veltrix.scenarios.results;
+package io.veltrix.scenarios.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.veltrix.scenarios.results.BenchResults;
+import io.veltrix.scenarios.results.LatencySet;
+import io.veltrix.scenarios.results.LatencySummary;
+import io.veltrix.scenarios.results.MeasuredCounts;
+import io.veltrix.scenarios.results.ScenarioInfo;
+import io.veltrix.scenarios.results.StrategyResult;
+import io.veltrix.scenarios.results.TierResult;
+import io.veltrix.scenarios.results.Verdict;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
