@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         description = "Load-testing and tuning toolkit for event-driven Java systems.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            BenchCommand.class,
+            CompareCommand.class,
             ValidateCommand.class,
             InitCommand.class,
             SchemaCommand.class,

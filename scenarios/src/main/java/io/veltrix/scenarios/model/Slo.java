@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A service-level objective such as {@code p99 < 50ms over 10s strategy=tiered type=payment}, parsed. Evaluating
- * it against results is the reports module's job.
+ * it against results is the reports module's job. At most one of {@code eventType} and {@code tier} is present.
  *
  * @param expression the text as written
  * @param metric what is measured
@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param window if present, the SLO must hold in every window of this length, not only over the whole run
  * @param strategy if present, the SLO applies to this strategy only
  * @param eventType if present, the SLO applies to events of this type only
+ * @param tier if present, the SLO applies to the events of this tier's types together
  */
 public record Slo(
         String expression,
@@ -25,7 +26,8 @@ public record Slo(
         SloUnit unit,
         Optional<Duration> window,
         Optional<String> strategy,
-        Optional<String> eventType) {
+        Optional<String> eventType,
+        Optional<String> tier) {
 
     public Slo {
         Objects.requireNonNull(expression, "expression");
@@ -35,6 +37,10 @@ public record Slo(
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(tier, "tier");
+        if (eventType.isPresent() && tier.isPresent()) {
+            throw new IllegalArgumentException("an SLO applies to an event type or to a tier, not both");
+        }
         if (!metric.dimension().units().contains(unit)) {
             throw new IllegalArgumentException(metric.token() + " cannot be measured in " + unit);
         }
@@ -42,5 +48,18 @@ public record Slo(
             throw new IllegalArgumentException("threshold must be finite and >= 0, was " + threshold);
         }
         window.ifPresent(w -> Checks.positive(w, "window"));
+    }
+
+    /** An SLO for all tiers, or for one event type. */
+    public Slo(
+            String expression,
+            SloMetric metric,
+            Comparison comparison,
+            double threshold,
+            SloUnit unit,
+            Optional<Duration> window,
+            Optional<String> strategy,
+            Optional<String> eventType) {
+        this(expression, metric, comparison, threshold, unit, window, strategy, eventType, Optional.empty());
     }
 }

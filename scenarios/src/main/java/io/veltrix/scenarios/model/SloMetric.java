@@ -13,9 +13,9 @@ public enum SloMetric {
     THROUGHPUT("throughput", Dimension.RATE),
     /** Events never completed (rejected, evicted, dead-lettered): a count, or a percentage of submitted. */
     LOSS("loss", Dimension.COUNT),
-    /** Failed attempts: a count, or a percentage of attempts. */
+    /** Events dead-lettered (given up on after failures): a count, or a percentage of submitted events. */
     ERRORS("errors", Dimension.COUNT),
-    /** Retried attempts: a count, or a percentage of first attempts. */
+    /** Retries scheduled: a count, or a percentage of first attempts (submitted events). */
     RETRIES("retries", Dimension.COUNT),
     /** Bytes allocated per processed event. */
     ALLOC_PER_EVENT("alloc_per_event", Dimension.BYTES),

@@ -72,7 +72,7 @@ final class ScenarioReader {
                 : strategies.stream().map(Strategy::name).toList();
         List<Slo> slos = List.of();
         if (f.has("slo")) {
-            slos = readSlos(f, strategyNames, typeNames);
+            slos = readSlos(f, strategyNames, typeNames, tiers);
         }
         if (context.problemCount() > 0) {
             return null;
@@ -120,7 +120,7 @@ final class ScenarioReader {
         return null;
     }
 
-    private List<Slo> readSlos(Fields f, List<String> strategyNames, List<String> typeNames) {
+    private List<Slo> readSlos(Fields f, List<String> strategyNames, List<String> typeNames, List<String> tierNames) {
         YamlNode node = f.node("slo");
         if (!(node instanceof YamlNode.Sequence)) {
             f.error("slo", "expected a list of expressions like - p99 < 50ms, found " + node.describe());
@@ -153,6 +153,7 @@ final class ScenarioReader {
                         parsed.slo().eventType().orElse(null),
                         "event type",
                         typeNames);
+                checkName(scalar, path, parsed.tierStart(), parsed.slo().tier().orElse(null), "tier", tierNames);
                 slos.add(parsed.slo());
             } catch (SloSyntaxException e) {
                 context.error(

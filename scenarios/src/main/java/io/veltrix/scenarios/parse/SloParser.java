@@ -1,9 +1,12 @@
 package io.veltrix.scenarios.parse;
 
 import io.veltrix.scenarios.model.Comparison;
+import io.veltrix.scenarios.model.EventType;
+import io.veltrix.scenarios.model.Scenario;
 import io.veltrix.scenarios.model.Slo;
 import io.veltrix.scenarios.model.SloMetric;
 import io.veltrix.scenarios.model.SloUnit;
+import io.veltrix.scenarios.model.Strategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +16,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses SLO expressions: {@code METRIC COMPARATOR VALUE [over DURATION] [strategy=NAME] [type=NAME]}, for
- * example {@code p99 < 50ms over 10s strategy=tiered type=payment}. Whether the named strategy and type exist is
- * checked by the scenario reader.
+ * Parses SLO expressions: {@code METRIC COMPARATOR VALUE [over DURATION] [strategy=NAME] [type=NAME | tier=NAME]},
+ * for example {@code p99 < 50ms over 10s strategy=tiered type=payment}. Whether the named strategy, type and tier
+ * exist is checked by the scenario reader (and by the command line for {@code --assert}).
  */
 public final class SloParser {
     private static final Pattern BYTES = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(B|KB|MB|GB)(/s)?");
     private static final List<String> COMPARATORS = List.of("<", "<=", ">", ">=", "==");
-    private static final List<String> QUALIFIERS = List.of("strategy", "type");
+    private static final List<String> QUALIFIERS = List.of("strategy", "type", "tier");
     /** Comparators people write by habit, and the one they mean. */
     private static final Map<String, String> LIKELY_COMPARATORS = Map.of("=", "==", "=<", "<=", "=>", ">=");
 
@@ -32,7 +35,7 @@ public final class SloParser {
     }
 
     /** A parsed SLO and where its qualifier values start (0-based, -1 when absent), to point at them. */
-    record Parsed(Slo slo, int strategyStart, int typeStart) {}
+    public record Parsed(Slo slo, int strategyStart, int typeStart, int tierStart) {}
 
     private SloParser() {}
 
@@ -45,7 +48,49 @@ public final class SloParser {
         return parseWithPositions(expression).slo();
     }
 
-    static Parsed parseWithPositions(String expression) {
+    /**
+     * Parses one SLO expression given outside a scenario file (such as {@code veltrix bench --assert}) and checks
+     * that the strategy, event type and tier it names exist in {@code scenario}.
+     *
+     * @throws SloSyntaxException naming the bad token (or unknown name) and its column
+     */
+    public static Slo parse(String expression, Scenario scenario) {
+        Parsed parsed = parseWithPositions(expression);
+        Slo slo = parsed.slo();
+        checkName(
+                parsed.strategyStart(),
+                slo.strategy().orElse(null),
+                "strategy",
+                scenario.strategies().stream().map(Strategy::name).toList());
+        checkName(
+                parsed.typeStart(),
+                slo.eventType().orElse(null),
+                "event type",
+                scenario.events().stream().map(EventType::name).toList());
+        checkName(
+                parsed.tierStart(),
+                slo.tier().orElse(null),
+                "tier",
+                scenario.engine().tiers());
+        return slo;
+    }
+
+    private static void checkName(int start, String name, String what, List<String> known) {
+        if (name != null && !known.contains(name)) {
+            throw new SloSyntaxException(
+                    "unknown " + what + " '" + name + "' at column " + (start + 1) + "; expected one of "
+                            + String.join(", ", known) + Suggestions.didYouMean(name, known),
+                    start + 1);
+        }
+    }
+
+    /**
+     * Parses one SLO expression and says where its qualifiers' names start, so that a caller checking those names
+     * can point at them.
+     *
+     * @throws SloSyntaxException naming the bad token and its column when the expression is malformed
+     */
+    public static Parsed parseWithPositions(String expression) {
         List<Token> tokens = tokenize(expression);
         if (tokens.isEmpty()) {
             throw new SloSyntaxException("empty SLO; expected an expression like p99 < 50ms", 1);
@@ -59,6 +104,7 @@ public final class SloParser {
         Duration window = null;
         Token strategy = null;
         Token type = null;
+        Token tier = null;
         for (int i = 3; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             if (token.text().equals("over")) {
@@ -73,7 +119,7 @@ public final class SloParser {
                 if (!QUALIFIERS.contains(key)) {
                     throw new SloSyntaxException(
                             "unknown qualifier '" + key + "' at column " + token.column()
-                                    + "; expected strategy= or type=" + Suggestions.didYouMean(key, QUALIFIERS),
+                                    + "; expected strategy=, type= or tier=" + Suggestions.didYouMean(key, QUALIFIERS),
                             token.column());
                 }
                 if (name.isEmpty()) {
@@ -81,19 +127,29 @@ public final class SloParser {
                     throw new SloSyntaxException("missing name after '" + key + "=' at column " + column, column);
                 }
                 Token value = new Token(name, token.start() + key.length() + 1, false);
-                if ((key.equals("strategy") ? strategy : type) != null) {
+                Token earlier = key.equals("strategy") ? strategy : key.equals("type") ? type : tier;
+                if (earlier != null) {
                     throw new SloSyntaxException(
                             "second '" + key + "=' at column " + token.column() + "; give one", token.column());
                 }
                 if (key.equals("strategy")) {
                     strategy = value;
-                } else {
+                } else if (key.equals("type")) {
                     type = value;
+                } else {
+                    tier = value;
+                }
+                if (type != null && tier != null) {
+                    throw new SloSyntaxException(
+                            "'" + key + "=' at column " + token.column()
+                                    + " beside '" + (key.equals("type") ? "tier" : "type")
+                                    + "='; give type= (one event type) or tier= (its event types together), not both",
+                            token.column());
                 }
             } else {
                 throw new SloSyntaxException(
                         "unexpected '" + token.text() + "' at column " + token.column()
-                                + "; expected over <duration>, strategy=<name> or type=<name>",
+                                + "; expected over <duration>, strategy=<name>, type=<name> or tier=<name>",
                         token.column());
             }
         }
@@ -105,8 +161,13 @@ public final class SloParser {
                 unit,
                 Optional.ofNullable(window),
                 Optional.ofNullable(strategy).map(Token::text),
-                Optional.ofNullable(type).map(Token::text));
-        return new Parsed(slo, strategy == null ? -1 : strategy.start(), type == null ? -1 : type.start());
+                Optional.ofNullable(type).map(Token::text),
+                Optional.ofNullable(tier).map(Token::text));
+        return new Parsed(
+                slo,
+                strategy == null ? -1 : strategy.start(),
+                type == null ? -1 : type.start(),
+                tier == null ? -1 : tier.start());
     }
 
     private static Token next(List<Token> tokens, int index, String expression, String expected) {

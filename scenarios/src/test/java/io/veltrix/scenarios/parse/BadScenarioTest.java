@@ -285,7 +285,13 @@ class BadScenarioTest {
                         "SLO for an unknown type",
                         BASE + "slo:\n  - p99 < 5ms type=b\n",
                         "bad.yaml:8:20: error:"
-                                + " slo[0]: unknown event type 'b' in SLO 'p99 < 5ms type=b'; expected one of a"));
+                                + " slo[0]: unknown event type 'b' in SLO 'p99 < 5ms type=b'; expected one of a"),
+                bad(
+                        "SLO for an unknown tier",
+                        BASE + "slo:\n  - loss == 0 tier=hihg\n",
+                        "bad.yaml:8:20: error:"
+                                + " slo[0]: unknown tier 'hihg' in SLO 'loss == 0 tier=hihg'; expected one of critical,"
+                                + " high, normal, low; did you mean 'high'?"));
     }
 
     private static Arguments bad(String what, String yaml, String... messages) {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.veltrix.scenarios.model.Comparison;
+import io.veltrix.scenarios.model.Scenario;
 import io.veltrix.scenarios.model.Slo;
 import io.veltrix.scenarios.model.SloMetric;
 import io.veltrix.scenarios.model.SloUnit;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +47,7 @@ class SloParserTest {
         assertThat(slo.window()).isEmpty();
         assertThat(slo.strategy()).isEmpty();
         assertThat(slo.eventType()).isEmpty();
+        assertThat(slo.tier()).isEmpty();
         assertThat(slo.expression()).isEqualTo(expression.trim());
     }
 
@@ -59,6 +62,41 @@ class SloParserTest {
         assertThat(reordered.window()).contains(Duration.ofMillis(500));
         assertThat(reordered.strategy()).contains("tiered");
         assertThat(reordered.eventType()).contains("payment");
+    }
+
+    @Test
+    void shouldParseATierQualifier() {
+        SloParser.Parsed parsed = SloParser.parseWithPositions("loss == 0 tier=critical strategy=tiered");
+        assertThat(parsed.slo().tier()).contains("critical");
+        assertThat(parsed.slo().eventType()).isEmpty();
+        assertThat(parsed.slo().strategy()).contains("tiered");
+        assertThat(parsed.tierStart()).isEqualTo(15);
+        assertThat(parsed.typeStart()).isEqualTo(-1);
+        assertThat(parsed.strategyStart()).isEqualTo(33);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "p99 < 5ms strategy=tierd | 20 | unknown strategy 'tierd' at column 20; expected one of naive, tiered;"
+                        + " did you mean 'tiered'?",
+                "p99 < 5ms type=paymnt | 16 | unknown event type 'paymnt' at column 16; expected one of payment,"
+                        + " order, notification, analytics; did you mean 'payment'?",
+                "loss == 0 tier=hihg | 16 | unknown tier 'hihg' at column 16; expected one of critical, high, normal,"
+                        + " low; did you mean 'high'?"
+            })
+    void shouldCheckNamesAgainstAScenario(String expression, int column, String message) throws Exception {
+        Scenario scenario = ScenarioParser.read(Path.of("examples", "seed-story.yaml"))
+                .scenario()
+                .orElseThrow();
+        SloSyntaxException e =
+                catchThrowableOfType(SloSyntaxException.class, () -> SloParser.parse(expression, scenario));
+        assertThat(e).hasMessage(message);
+        assertThat(e.column()).isEqualTo(column);
+        assertThat(SloParser.parse("p99 < 5ms strategy=tiered tier=critical", scenario)
+                        .tier())
+                .contains("critical");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -85,10 +123,16 @@ class SloParserTest {
                         + " KB/s, MB/s)",
                 "p99 < 50ms over | 16 | missing a window duration like 10s after 'over' at column 16",
                 "p99 < 50ms over ten | 17 | invalid window 'ten' at column 17; expected a duration like 10s",
-                "p99 < 50ms strat=tiered | 12 | unknown qualifier 'strat' at column 12; expected strategy= or"
-                        + " type=; did you mean 'strategy'?",
-                "p99 < 50ms for 10s | 12 | unexpected 'for' at column 12; expected over <duration>, strategy=<name>"
-                        + " or type=<name>",
+                "p99 < 50ms strat=tiered | 12 | unknown qualifier 'strat' at column 12; expected strategy=, type="
+                        + " or tier=; did you mean 'strategy'?",
+                "p99 < 50ms tire=critical | 12 | unknown qualifier 'tire' at column 12; expected strategy=, type="
+                        + " or tier=; did you mean 'tier'?",
+                "p99 < 50ms for 10s | 12 | unexpected 'for' at column 12; expected over <duration>, strategy=<name>,"
+                        + " type=<name> or tier=<name>",
+                "p99 < 50ms type=a tier=high | 19 | 'tier=' at column 19 beside 'type='; give type= (one event type)"
+                        + " or tier= (its event types together), not both",
+                "p99 < 50ms tier=high tier=low | 22 | second 'tier=' at column 22; give one",
+                "p99 < 50ms tier= | 17 | missing name after 'tier=' at column 17",
                 "p99 < 50ms type= | 17 | missing name after 'type=' at column 17",
                 "loss != 0 | 6 | unknown comparator '!=' at column 6; expected one of <, <=, >, >=, ==",
                 "'' | 1 | empty SLO; expected an expression like p99 < 50ms"

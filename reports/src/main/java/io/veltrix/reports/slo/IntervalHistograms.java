@@ -1,0 +1,140 @@
+package io.veltrix.reports.slo;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+
+/**
+ * One strategy's end-to-end latencies interval by interval over the measured part, as the runner writes them to
+ * {@code <strategy>.hlog}: per interval (about a second), one histogram per event type ({@code Tag=<type>}) and one
+ * of every type together (no tag), in nanoseconds from each event's intended time. This is what windowed SLOs add
+ * up: percentiles of a window come from the sum of its intervals' histograms, never from an average of per-second
+ * percentiles, so a stall of a few seconds shows in full in every window that holds it.
+ */
+public final class IntervalHistograms {
+    /** Intervals starting this close together (seconds) are the same interval: the log keeps milliseconds. */
+    static final double SAME_START = 0.005;
+
+    /**
+     * One interval.
+     *
+     * @param start its start, seconds from the start of the run (warm-up included)
+     * @param end its end, seconds from the start of the run
+     * @param total every event type's latencies together (ns)
+     * @param byType each event type's latencies (ns), by name
+     */
+    public record Interval(double start, double end, Histogram total, Map<String, Histogram> byType) {
+        public Interval {
+            Objects.requireNonNull(total, "total");
+            byType = Collections.unmodifiableMap(new LinkedHashMap<>(byType));
+        }
+    }
+
+    private final List<Interval> intervals;
+
+    private IntervalHistograms(List<Interval> intervals) {
+        this.intervals = List.copyOf(intervals);
+    }
+
+    /** Intervals built elsewhere (in order of their start). */
+    public static IntervalHistograms of(List<Interval> intervals) {
+        return new IntervalHistograms(intervals);
+    }
+
+    /** Reads the content of an {@code .hlog} file. */
+    public static IntervalHistograms read(byte[] hlog) throws IOException {
+        return read(new ByteArrayInputStream(hlog));
+    }
+
+    /**
+     * Reads an HdrHistogram log of the runner's shape.
+     *
+     * @throws IOException when the log cannot be read or decoded
+     */
+    public static IntervalHistograms read(InputStream in) throws IOException {
+        List<Histogram> read = new ArrayList<>();
+        double startSeconds;
+        try (HistogramLogReader reader = new HistogramLogReader(in)) {
+            for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
+                if (!(h instanceof Histogram)) {
+                    throw new IOException("the log holds " + h.getClass().getSimpleName()
+                            + " intervals; expected integer histograms of nanoseconds");
+                }
+                read.add((Histogram) h);
+            }
+            startSeconds = reader.getStartTimeSec();
+        } catch (RuntimeException e) {
+            throw new IOException("not a readable HdrHistogram log: " + e.getMessage(), e);
+        }
+        List<Interval> intervals = new ArrayList<>();
+        long startMillis = Math.round(startSeconds * 1000);
+        int i = 0;
+        while (i < read.size()) {
+            long groupStart = read.get(i).getStartTimeStamp();
+            Histogram total = null;
+            Map<String, Histogram> byType = new LinkedHashMap<>();
+            long groupEnd = read.get(i).getEndTimeStamp();
+            for (; i < read.size() && read.get(i).getStartTimeStamp() == groupStart; i++) {
+                Histogram h = read.get(i);
+                groupEnd = Math.max(groupEnd, h.getEndTimeStamp());
+                if (h.getTag() == null) {
+                    total = h;
+                } else {
+                    byType.put(h.getTag(), h);
+                }
+            }
+            if (total == null) {
+                total = new Histogram(3);
+                for (Histogram h : byType.values()) {
+                    total.add(h);
+                }
+            }
+            intervals.add(new Interval(
+                    (groupStart - startMillis) / 1000.0, (groupEnd - startMillis) / 1000.0, total, byType));
+        }
+        return new IntervalHistograms(intervals);
+    }
+
+    /**
+     * Each strategy's intervals from the content of its {@code .hlog}, as a bench returns them. A log that cannot be
+     * read is left out: windowed latency SLOs of that strategy then get "no data", saying the log is missing.
+     */
+    public static Map<String, IntervalHistograms> readAll(Map<String, byte[]> hlogs) {
+        Map<String, IntervalHistograms> all = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> e : hlogs.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            try {
+                all.put(e.getKey(), read(e.getValue()));
+            } catch (IOException ignored) {
+                // Reported by the verdicts that needed it.
+            }
+        }
+        return all;
+    }
+
+    /** The intervals, in order. */
+    public List<Interval> intervals() {
+        return intervals;
+    }
+
+    /** The interval that starts at {@code start} (seconds from the start of the run, to the millisecond), or null. */
+    Interval startingAt(double start) {
+        for (Interval interval : intervals) {
+            if (Math.abs(interval.start() - start) <= SAME_START) {
+                return interval;
+            }
+        }
+        return null;
+    }
+}
