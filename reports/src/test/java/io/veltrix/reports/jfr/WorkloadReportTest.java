@@ -53,7 +53,8 @@ class WorkloadReportTest {
                         "gc",
                         "allocation",
                         "execution",
-                        "locks");
+                        "locks",
+                        "engine");
     }
 
     @Test
