@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             BenchCommand.class,
+            ReportCommand.class,
             ValidateCommand.class,
             InitCommand.class,
             SchemaCommand.class,
