@@ -34,24 +34,27 @@ record PercentileDistribution(List<double[]> points, long count, String source, 
 
     /** The distribution of {@code strategy}, from its .hlog in {@code directory} when there is one. */
     static PercentileDistribution of(StrategyResult strategy, Path directory) {
-        if (directory != null && strategy.hlogFile() != null) {
-            Path hlog = directory.resolve(strategy.hlogFile());
-            if (Files.isRegularFile(hlog)) {
-                try {
-                    Histogram histogram = readAllTypes(hlog);
-                    if (histogram.getTotalCount() > 0) {
-                        return of(histogram, strategy.hlogFile());
-                    }
-                } catch (RuntimeException e) {
-                    // A damaged log (HdrHistogram throws unchecked exceptions of several kinds) must not cost the whole
-                    // report: draw the summary and say why.
-                    return ofSummary(
-                            strategy.latency().endToEnd(),
-                            "cannot read " + strategy.hlogFile() + ": " + e.getMessage());
-                }
-            }
+        LatencySummary summary = strategy.latency().endToEnd();
+        if (directory == null || strategy.hlogFile() == null) {
+            return ofSummary(summary, "no .hlog given");
         }
-        return ofSummary(strategy.latency().endToEnd(), "no .hlog found");
+        Path hlog = directory.resolve(strategy.hlogFile());
+        if (!Files.isRegularFile(hlog)) {
+            return ofSummary(summary, "no .hlog found");
+        }
+        Histogram histogram;
+        try {
+            histogram = readAllTypes(hlog);
+        } catch (RuntimeException e) {
+            // A damaged log (HdrHistogram throws unchecked exceptions of several kinds) must not cost the whole
+            // report: draw the summary and say why.
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            return ofSummary(summary, "cannot read " + strategy.hlogFile() + ": " + why);
+        }
+        if (histogram.getTotalCount() == 0) {
+            return ofSummary(summary, strategy.hlogFile() + " holds no latencies");
+        }
+        return of(histogram, strategy.hlogFile());
     }
 
     /** The full distribution of {@code histogram}. */
@@ -106,7 +109,7 @@ record PercentileDistribution(List<double[]> points, long count, String source, 
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + hlog + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
         return total;
     }

@@ -301,7 +301,7 @@ class HtmlReportWriterTest {
                         "<th scope=\"rowgroup\" rowspan=\"3\">analytics</th><td class=\"text\" rowspan=\"3\">low</td>"
                                 + "<td class=\"text\">naive</td><td class=\"text\">shared</td><td>44,000</td><td>36,896</td><td>16.15%</td><td>7,104</td>")
                 .contains(
-                        "<td>tiered</td><td>analytics</td><td>44,000</td><td>43,735</td><td class=\"best\" title=\"best"
+                        "<td class=\"text\">tiered</td><td class=\"text\">analytics</td><td>44,000</td><td>43,735</td><td class=\"best\" title=\"best"
                                 + " of this group\">★ 0.60%</td><td>0</td><td>265</td><td>0</td><td>0</td><td>1.000</td>"
                                 + "<td>1.24ms</td><td class=\"best\" title=\"best of this group\">★ 39.2ms</td>");
         String tiers =
