@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,7 +140,7 @@ class ReportCommandTest {
 
         assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
         Path report = run.resolve("report.html");
-        assertThat(cli.out()).matches("report: " + java.util.regex.Pattern.quote(report.toString()) + " \\(1\\.\\d MB\\)\\R");
+        assertThat(cli.out()).matches("report: " + Pattern.quote(report.toString()) + " \\(1\\.\\d MB\\)\\R");
         assertThat(Files.readString(report))
                 .contains("<title>Veltrix report: demo</title>")
                 .contains("<strong id=\"winner\">dynamic</strong> wins")

@@ -22,9 +22,7 @@ final class ComparisonTable {
         /** A ratio: {@code +35%} under twice the best, {@code ×4.2} from twice on. */
         RATIO,
         /** A difference of percentages, in percentage points. */
-        POINTS,
-        /** No best: the column describes the input, not a result. */
-        NONE
+        POINTS
     }
 
     /** One column: its header, value, direction and format. */
@@ -38,7 +36,6 @@ final class ComparisonTable {
 
     static final List<Column> COLUMNS = List.of(
             new Column("", "throughput", StrategyResult::throughput, true, Delta.RATIO, Html::rate),
-            new Column("", "offered", StrategyResult::offeredRate, false, Delta.NONE, Html::rate),
             new Column("", "loss", s -> s.measured().lossPercent(), false, Delta.POINTS, Html::percent),
             latency("p50", LatencySummary::p50),
             latency("p90", LatencySummary::p90),
@@ -112,6 +109,20 @@ final class ComparisonTable {
         return h.toString();
     }
 
+    /** The offered load of each strategy, in a sentence: it is the input, so it is not a column to win. */
+    static String offered(List<StrategyResult> strategies) {
+        StringBuilder h = new StringBuilder("<p class=\"muted\" id=\"offered\">Offered load (first attempts"
+                + " submitted per second of the measured part): ");
+        for (int i = 0; i < strategies.size(); i++) {
+            StrategyResult s = strategies.get(i);
+            h.append(i == 0 ? "" : ", ")
+                    .append(Html.escape(s.name()))
+                    .append(" ")
+                    .append(Html.rate(s.offeredRate()));
+        }
+        return h.append(".</p>\n").toString();
+    }
+
     private static void closeGroup(StringBuilder h, String group, int span) {
         if (group == null) {
             return;
@@ -140,7 +151,7 @@ final class ComparisonTable {
     private static String cell(Column column, StrategyResult s, double best, int rows) {
         double v = column.value().applyAsDouble(s);
         String printed = column.format().apply(v);
-        if (column.delta() == Delta.NONE || rows < 2) {
+        if (rows < 2) {
             return "<td>" + Html.escape(printed) + "</td>";
         }
         // Compared as printed, as the console table does: values that look the same are equally best.

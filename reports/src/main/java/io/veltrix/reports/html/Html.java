@@ -1,5 +1,9 @@
 package io.veltrix.reports.html;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Escaping and number formats of the HTML report. */
@@ -45,6 +49,22 @@ final class Html {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * An ISO-8601 instant to the second, for people: {@code 2026-11-26 05:27:28 UTC}; any other text as it is.
+     */
+    static String instant(String iso) {
+        if (iso == null) {
+            return "";
+        }
+        try {
+            return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+                    .withZone(ZoneOffset.UTC)
+                    .format(Instant.parse(iso));
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
     }
 
     /** A count with thousands separators: {@code 12,345}. */

@@ -50,6 +50,7 @@ final class ReportPage {
                 "comparison",
                 "Strategies compared",
                 ComparisonTable.html(results.strategies())
+                        + ComparisonTable.offered(results.strategies())
                         + "<p class=\"muted\">Measured part only. Latency is end-to-end, from each event's intended time"
                         + " (no coordinated omission); the uncorrected p99 counts from the actual submission. ★ marks the"
                         + " best value of a column; other values show their distance from it.</p>\n");
@@ -96,7 +97,7 @@ final class ReportPage {
                         sc.seed(),
                         results.strategies().size(),
                         results.strategies().size() == 1 ? "y" : "ies",
-                        Html.escape(results.startedAt())))
+                        Html.escape(Html.instant(results.startedAt()))))
                 .append("</p>\n<nav><a href=\"#verdict\">verdict</a> <a href=\"#comparison\">comparison</a>"
                         + " <a href=\"#latency\">latency</a> <a href=\"#over-time\">over time</a>"
                         + " <a href=\"#queues\">queues</a> <a href=\"#retries\">retries</a> <a href=\"#jfr\">JVM</a>"
