@@ -220,14 +220,16 @@ final class ReportPage {
                 .append("</section>\n");
     }
 
+    /** A chart's place on the page: its title as text (it wraps on a phone), then the element ECharts draws in. */
     private String chart(ChartSpec spec) {
         charts.add(spec);
+        String title = Html.escape(spec.node.get("title").asText());
         String height = spec.node.has("height")
                 ? " style=\"height:" + spec.node.get("height").asInt() + "px\""
                 : "";
-        return "<div class=\"chart\" id=\"chart-" + spec.id + "\" data-chart=\"" + spec.id + "\"" + height
-                + " role=\"img\" aria-label=\""
-                + Html.escape(spec.node.get("title").asText()) + "\"></div>\n";
+        return "<figure class=\"chart-box\"><figcaption>" + title + "</figcaption><div class=\"chart\" id=\"chart-"
+                + spec.id + "\" data-chart=\"" + spec.id + "\"" + height + " role=\"img\" aria-label=\"" + title
+                + "\"></div></figure>\n";
     }
 
     private String chartsJson() {

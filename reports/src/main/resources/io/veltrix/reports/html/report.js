@@ -70,9 +70,8 @@
       backgroundColor: 'transparent',
       animation: false,
       color: PALETTE,
-      title: {text: spec.title, left: 0, top: 0, textStyle: {fontSize: 14, fontWeight: 600}},
       legend: {type: 'scroll', bottom: 0, left: 0, right: 0, textStyle: {fontSize: 12}},
-      grid: {left: 8, right: 24, top: 44, bottom: 44, containLabel: true},
+      grid: {left: 8, right: 24, top: 28, bottom: 44, containLabel: true},
       tooltip: {trigger: 'axis', confine: true, valueFormatter: function (v) { return format(spec.unit, v); }}
     };
   }
@@ -175,7 +174,7 @@
     var frames = spec.frames; // [start, end, depth, name, samples], in samples
     var option = baseOption(spec);
     delete option.legend;
-    option.grid = {left: 2, right: 2, top: 30, bottom: 40};
+    option.grid = {left: 2, right: 2, top: 4, bottom: 40};
     option.tooltip = {trigger: 'item', confine: true, formatter: function (p) {
       var f = frames[p.dataIndex];
       var div = document.createElement('div');
@@ -255,6 +254,7 @@
     status.setAttribute('data-resources', String(resources.length));
     status.setAttribute('data-theme', darkQuery && darkQuery.matches ? 'dark' : 'light');
     status.setAttribute('data-overflow-x', String(document.documentElement.scrollWidth > window.innerWidth));
+    status.setAttribute('data-viewport-width', String(window.innerWidth));
     status.setAttribute('data-errors', JSON.stringify(errors.concat(resources.map(function (r) {
       return 'requested ' + r.name;
     }))));

@@ -54,7 +54,9 @@ class ReportInBrowserTest {
     /** The data- attributes of the page's status element after its scripts ran. */
     private static Map<String, String> status(HeadlessChromium.Run run) {
         Matcher m = STATUS.matcher(run.stdout());
-        assertThat(m.find()).as("#report-status in the DOM").isTrue();
+        assertThat(m.find())
+                .as("#report-status in the DOM; Chromium said: %s", run.stderr())
+                .isTrue();
         Map<String, String> attributes = new HashMap<>();
         Matcher a = ATTRIBUTE.matcher(m.group(1));
         while (a.find()) {
@@ -72,7 +74,7 @@ class ReportInBrowserTest {
 
     @Test
     void shouldDrawEveryChartWithoutAnyErrorOrRequest() throws Exception {
-        HeadlessChromium.Run run = HeadlessChromium.dumpDom(report, dir);
+        HeadlessChromium.Run run = HeadlessChromium.dumpDom(report, dir, "--window-size=1280,2400");
 
         Map<String, String> status = status(run);
         // percentiles, 3 over time, 3 strategies' queues, retries, 3 JFR totals, 3 JFR over time, 2 flame graphs
@@ -85,18 +87,47 @@ class ReportInBrowserTest {
                 .containsEntry("data-errors", "[]")
                 .containsEntry("data-resources", "0")
                 .containsEntry("data-theme", "light")
+                .containsEntry("data-viewport-width", "1280")
                 .containsEntry("data-overflow-x", "false");
         assertNoConsoleMessages(run);
         // The YAML's </script> stayed text: the page's own content is all there after it.
         assertThat(run.stdout()).contains("&lt;/script&gt;&lt;script&gt;alert('escaped?')&lt;/script&gt;");
     }
 
+    /**
+     * A phone's viewport: headless Chromium keeps its window at least 500 px wide, so the report is opened in a frame
+     * 360 px wide, and the frame's status is copied out for {@code --dump-dom} (which only serialises the top page).
+     */
+    private static final String PHONE = """
+            <!DOCTYPE html><html><body style="margin:0">
+            <iframe id="phone" src="report.html" style="width:360px;height:2400px;border:0"></iframe>
+            <script>
+            function copyStatus() {
+              var status = document.getElementById('phone').contentDocument.getElementById('report-status');
+              if (!status || status.getAttribute('data-done') !== 'true') {
+                setTimeout(copyStatus, 100);
+                return;
+              }
+              var copy = document.createElement('div');
+              for (var i = 0; i < status.attributes.length; i++) {
+                copy.setAttribute(status.attributes[i].name, status.attributes[i].value);
+              }
+              document.body.appendChild(copy);
+            }
+            window.onload = copyStatus;
+            </script></body></html>
+            """;
+
     @Test
-    void shouldDrawInDarkModeAndFitAPhonesWidth() throws Exception {
-        HeadlessChromium.Run run = HeadlessChromium.dumpDom(report, dir, "--force-dark-mode", "--window-size=390,844");
+    void shouldDrawInDarkModeOnAPhonesWidthWithoutScrollingSideways() throws Exception {
+        Path phone = Files.writeString(dir.resolve("phone.html"), PHONE);
+
+        HeadlessChromium.Run run = HeadlessChromium.dumpDom(
+                phone, dir, "--force-dark-mode", "--allow-file-access-from-files", "--window-size=500,1000");
 
         Map<String, String> status = status(run);
         assertThat(status)
+                .containsEntry("data-viewport-width", "360")
                 .containsEntry("data-theme", "dark")
                 .containsEntry("data-charts-ok", String.valueOf(charts))
                 .containsEntry("data-errors", "[]")
