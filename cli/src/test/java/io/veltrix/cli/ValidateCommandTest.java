@@ -28,7 +28,7 @@ class ValidateCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(run.out().lines())
                 .containsExactly(
-                        "ok: seed-story: 4 event types, 2 strategies, schedule of ~151000 events",
+                        "ok: seed-story: 4 event types, 2 strategies, schedule of ~113000 events",
                         "ok: priority-burst: 2 event types, 3 strategies, schedule of ~117000 events");
     }
 

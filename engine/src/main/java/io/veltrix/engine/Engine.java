@@ -133,6 +133,16 @@ public final class Engine implements AutoCloseable {
         return metrics.snapshot(isTerminated());
     }
 
+    /**
+     * Starts the intervals of the engine's periodic Flight Recorder events afresh. Those events carry what happened
+     * since their previous emission, and they are emitted only while a recording enables them, so the first ones of a
+     * recording started late (after a warm-up, say) would otherwise cover everything since the engine started. Call
+     * this just before starting such a recording. It does not touch {@link #snapshot()}'s timeline.
+     */
+    public void restartJfrIntervals() {
+        jfr.restartIntervals();
+    }
+
     /** Takes a snapshot and checks its accounting; see {@link EngineSnapshot#invariantViolations()}. */
     public List<String> checkInvariant() {
         return snapshot().invariantViolations();

@@ -72,14 +72,9 @@ final class JfrPublisher {
 
     private synchronized void emitQueueSnapshots() {
         for (EventQueue q : runtime.queues) {
-            long submitted = 0, completed = 0, rejected = 0, evicted = 0, dead = 0;
+            long[] now = queueTotals(q);
             StringBuilder types = new StringBuilder();
             for (TypeState t : q.types) {
-                submitted += t.submitted.sum();
-                completed += metrics.completedOf(t.type.index());
-                rejected += t.rejectedTotal();
-                evicted += t.evicted.sum();
-                dead += t.deadLetteredTotal();
                 types.append(types.length() == 0 ? "" : ",").append(t.type.name());
             }
             long[] last = lastQueue[q.index];
@@ -91,18 +86,44 @@ final class JfrPublisher {
             e.depth = q.depth();
             e.capacity = q.capacity;
             e.limit = q.limit;
-            e.submitted = submitted - last[0];
-            e.completed = completed - last[1];
-            e.rejected = rejected - last[2];
-            e.evicted = evicted - last[3];
-            e.deadLettered = dead - last[4];
+            e.submitted = now[0] - last[0];
+            e.completed = now[1] - last[1];
+            e.rejected = now[2] - last[2];
+            e.evicted = now[3] - last[3];
+            e.deadLettered = now[4] - last[4];
             e.capacityChanges = q.capacityChanges.get();
             e.commit();
-            last[0] = submitted;
-            last[1] = completed;
-            last[2] = rejected;
-            last[3] = evicted;
-            last[4] = dead;
+            System.arraycopy(now, 0, last, 0, now.length);
+        }
+    }
+
+    /** A queue's submitted, completed, rejected, evicted and dead-lettered counts since the engine started. */
+    private long[] queueTotals(EventQueue q) {
+        long submitted = 0, completed = 0, rejected = 0, evicted = 0, dead = 0;
+        for (TypeState t : q.types) {
+            submitted += t.submitted.sum();
+            completed += metrics.completedOf(t.type.index());
+            rejected += t.rejectedTotal();
+            evicted += t.evicted.sum();
+            dead += t.deadLetteredTotal();
+        }
+        return new long[] {submitted, completed, rejected, evicted, dead};
+    }
+
+    /**
+     * Starts every periodic event's interval afresh: the next {@code QueueSnapshot}, {@code LatencyInterval} and
+     * {@code DeadLetterSummary} events cover only what happens from now on, not what accumulated since the engine
+     * started (or since the previous recording's last events).
+     */
+    synchronized void restartIntervals() {
+        metrics.takeJfrInterval((type, histograms) -> {});
+        lastLatencyNanos = System.nanoTime();
+        for (EventQueue q : runtime.queues) {
+            System.arraycopy(queueTotals(q), 0, lastQueue[q.index], 0, 5);
+        }
+        for (TypeState t : runtime.types) {
+            long[] now = deadLetterTotals(t);
+            System.arraycopy(now, 0, lastDead[t.type.index()], 0, now.length);
         }
     }
 
@@ -134,14 +155,7 @@ final class JfrPublisher {
 
     private synchronized void emitDeadLetterSummaries() {
         for (TypeState t : runtime.types) {
-            long[] now = {
-                t.deadLetteredTotal(),
-                t.deadLettered[DeadLetterReason.BUDGET_EXHAUSTED.ordinal()].sum(),
-                t.deadLettered[DeadLetterReason.PERMANENT.ordinal()].sum(),
-                t.deadLettered[DeadLetterReason.MAX_ATTEMPTS.ordinal()].sum(),
-                t.deadLettered[DeadLetterReason.DEADLINE.ordinal()].sum(),
-                t.retriesScheduled.sum()
-            };
+            long[] now = deadLetterTotals(t);
             long[] last = lastDead[t.type.index()];
             if (now[0] == last[0] && now[5] == last[5]) {
                 continue;
@@ -158,6 +172,18 @@ final class JfrPublisher {
             e.commit();
             System.arraycopy(now, 0, last, 0, now.length);
         }
+    }
+
+    /** A type's dead letters (all, budget-exhausted, permanent, max-attempts, deadline) and retries so far. */
+    private static long[] deadLetterTotals(TypeState t) {
+        return new long[] {
+            t.deadLetteredTotal(),
+            t.deadLettered[DeadLetterReason.BUDGET_EXHAUSTED.ordinal()].sum(),
+            t.deadLettered[DeadLetterReason.PERMANENT.ordinal()].sum(),
+            t.deadLettered[DeadLetterReason.MAX_ATTEMPTS.ordinal()].sum(),
+            t.deadLettered[DeadLetterReason.DEADLINE.ordinal()].sum(),
+            t.retriesScheduled.sum()
+        };
     }
 
     static void capacityChanged(String engine, String queue, int oldCapacity, int newCapacity, String reason) {

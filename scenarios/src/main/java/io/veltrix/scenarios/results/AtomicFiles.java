@@ -27,6 +27,28 @@ public final class AtomicFiles {
     }
 
     /**
+     * A hidden temporary name next to {@code target} ({@code .<name>.<random>.tmp}), for a file written by someone
+     * else (Flight Recorder) and then moved into place with {@link #publish}.
+     */
+    public static Path temporaryFor(Path target) {
+        Path absolute = target.toAbsolutePath();
+        return absolute.getParent().resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    }
+
+    /** Moves a complete temporary file over {@code target} atomically (same directory). */
+    public static void publish(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(
+                    temporary,
+                    target.toAbsolutePath(),
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("cannot replace " + target + " atomically on this file system", e);
+        }
+    }
+
+    /**
      * Lets {@code writer} create and fill a temporary file next to {@code target} (a hidden name ending in {@code
      * .tmp}), then moves it over the target atomically.
      * The temporary file is deleted if anything fails.
@@ -36,15 +58,11 @@ public final class AtomicFiles {
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
         // A name nobody else uses, created by the writer (so it gets the usual permissions, not a temp file's).
-        Path temporary = directory.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path temporary = temporaryFor(absolute);
         boolean moved = false;
         try {
             writer.writeTo(temporary);
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("cannot replace " + absolute + " atomically on this file system", e);
-            }
+            publish(temporary, absolute);
             moved = true;
         } finally {
             if (!moved) {

@@ -120,8 +120,10 @@ public final class ComparisonTable {
                 cells[r + 1][c + 1] = "-";
                 for (TierResult t : s.tiers()) {
                     if (t.name().equals(tiers.get(c))) {
-                        cells[r + 1][c + 1] = Durations.format(t.latency().endToEnd().p99()) + " / "
-                                + String.format(Locale.ROOT, "%.2f%%", t.measured().lossPercent());
+                        cells[r + 1][c + 1] = Durations.format(
+                                        t.latency().endToEnd().p99()) + " / "
+                                + String.format(
+                                        Locale.ROOT, "%.2f%%", t.measured().lossPercent());
                     }
                 }
             }

@@ -60,7 +60,9 @@ public final class ConsoleProgress implements RunListener {
         String line = line(p);
         if (terminal) {
             int visible = line.length();
-            String shown = colour ? BOLD + p.strategy() + RESET + line.substring(p.strategy().length()) : line;
+            String shown = colour
+                    ? BOLD + p.strategy() + RESET + line.substring(p.strategy().length())
+                    : line;
             out.print("\r" + shown + " ".repeat(Math.max(0, lastWidth - visible)));
             lastWidth = visible;
             out.flush();

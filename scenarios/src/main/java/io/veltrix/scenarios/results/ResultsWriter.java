@@ -41,8 +41,7 @@ public final class ResultsWriter {
      * @param hlogs each strategy's HdrHistogram log, by strategy name
      * @return the files written, results.json first
      */
-    public static List<Path> write(Path directory, BenchResults results, Map<String, byte[]> hlogs)
-            throws IOException {
+    public static List<Path> write(Path directory, BenchResults results, Map<String, byte[]> hlogs) throws IOException {
         Files.createDirectories(directory);
         List<Path> written = new ArrayList<>();
         Path json = directory.resolve(RESULTS_FILE);

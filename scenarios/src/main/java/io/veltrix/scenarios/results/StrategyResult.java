@@ -52,8 +52,25 @@ public record StrategyResult(
     /** This result with the names of its files. */
     public StrategyResult withFiles(String hlog, String jfr) {
         return new StrategyResult(
-                name, complete, engine, measuredSeconds, throughput, offeredRate, measured, wholeRun, latency, types,
-                tiers, deadLettersByReason, rejectedByReason, generator, timeline, warnings, invariantViolations,
-                shutdown, hlog, jfr);
+                name,
+                complete,
+                engine,
+                measuredSeconds,
+                throughput,
+                offeredRate,
+                measured,
+                wholeRun,
+                latency,
+                types,
+                tiers,
+                deadLettersByReason,
+                rejectedByReason,
+                generator,
+                timeline,
+                warnings,
+                invariantViolations,
+                shutdown,
+                hlog,
+                jfr);
     }
 }

@@ -106,9 +106,10 @@ public final class Bench implements AutoCloseable {
         List<Strategy> chosen = chooseStrategies(effective, options.strategies(), problems);
         if (options.rate() != null) {
             if (!effective.load().isOpen()) {
-                problems.add("--rate: the scenario's load is closed (concurrency "
-                        + ((LoadModel.Closed) effective.load()).concurrency()
-                        + "); a closed loop has no arrival rate to scale, change its concurrency or think-time instead");
+                problems.add(
+                        "--rate: the scenario's load is closed (concurrency "
+                                + ((LoadModel.Closed) effective.load()).concurrency()
+                                + "); a closed loop has no arrival rate to scale, change its concurrency or think-time instead");
             } else if (!(options.rate() > 0) || options.rate().isInfinite()) {
                 problems.add("--rate: must be a positive rate like 5000/s, was " + options.rate());
             } else {

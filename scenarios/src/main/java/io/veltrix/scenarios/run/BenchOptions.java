@@ -32,8 +32,8 @@ public record BenchOptions(
         String veltrixVersion) {
 
     /** Everything as the scenario says; no Flight Recorder, no files. */
-    public static final BenchOptions DEFAULTS =
-            new BenchOptions(List.of(), null, null, null, null, List.of(), JfrSettings.OFF, null, Duration.ofSeconds(30), null);
+    public static final BenchOptions DEFAULTS = new BenchOptions(
+            List.of(), null, null, null, null, List.of(), JfrSettings.OFF, null, Duration.ofSeconds(30), null);
 
     public BenchOptions {
         strategies = List.copyOf(strategies);
@@ -49,19 +49,43 @@ public record BenchOptions(
 
     public BenchOptions withTiming(Duration newDuration, Duration newWarmup) {
         return new BenchOptions(
-                strategies, newDuration, newWarmup, rate, seed, classpath, jfr, outputDirectory, drainTimeout,
+                strategies,
+                newDuration,
+                newWarmup,
+                rate,
+                seed,
+                classpath,
+                jfr,
+                outputDirectory,
+                drainTimeout,
                 veltrixVersion);
     }
 
     public BenchOptions withRate(Double newRate) {
         return new BenchOptions(
-                strategies, duration, warmup, newRate, seed, classpath, jfr, outputDirectory, drainTimeout,
+                strategies,
+                duration,
+                warmup,
+                newRate,
+                seed,
+                classpath,
+                jfr,
+                outputDirectory,
+                drainTimeout,
                 veltrixVersion);
     }
 
     public BenchOptions withSeed(Long newSeed) {
         return new BenchOptions(
-                strategies, duration, warmup, rate, newSeed, classpath, jfr, outputDirectory, drainTimeout,
+                strategies,
+                duration,
+                warmup,
+                rate,
+                newSeed,
+                classpath,
+                jfr,
+                outputDirectory,
+                drainTimeout,
                 veltrixVersion);
     }
 
@@ -72,8 +96,7 @@ public record BenchOptions(
 
     public BenchOptions withJfr(JfrSettings settings, Path directory) {
         return new BenchOptions(
-                strategies, duration, warmup, rate, seed, classpath, settings, directory, drainTimeout,
-                veltrixVersion);
+                strategies, duration, warmup, rate, seed, classpath, settings, directory, drainTimeout, veltrixVersion);
     }
 
     public BenchOptions withDrainTimeout(Duration timeout) {

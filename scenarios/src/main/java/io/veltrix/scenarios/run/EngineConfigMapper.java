@@ -105,10 +105,10 @@ public final class EngineConfigMapper {
         EventTypeConfig config = EventTypeConfig.of(type.name(), type.tier(), handler);
         boolean overridden = strategy.perType().containsKey(type.name());
         if (strategy.topology() == Topology.TIERED) {
-            config = config.withSizing(sizing(own.sizing())).withOverflow(overflow(own.overflow().policy()));
+            config = config.withSizing(sizing(own.sizing()))
+                    .withOverflow(overflow(own.overflow().policy()));
         } else if (overridden
-                && (!own.sizing().equals(strategy.sizing())
-                        || !own.overflow().equals(strategy.overflow()))) {
+                && (!own.sizing().equals(strategy.sizing()) || !own.overflow().equals(strategy.overflow()))) {
             notes.add("per-type sizing and overflow of '" + type.name()
                     + "' do not apply under topology single: every event shares one queue");
         }
@@ -181,7 +181,9 @@ public final class EngineConfigMapper {
         boolean fromStrategy = !chosen.isZero();
         for (EventType type : scenario.events()) {
             Overflow own = strategy.settingsFor(type.name()).overflow();
-            if (own.policy() == OverflowPolicy.BLOCK && !fromStrategy && own.blockTimeout().compareTo(chosen) > 0) {
+            if (own.policy() == OverflowPolicy.BLOCK
+                    && !fromStrategy
+                    && own.blockTimeout().compareTo(chosen) > 0) {
                 chosen = own.blockTimeout();
             }
         }
@@ -202,7 +204,8 @@ public final class EngineConfigMapper {
         if (backoff instanceof Backoff.Fixed f) {
             policy = RetryPolicy.fixed(f.delay(), retry.maxAttempts());
         } else if (backoff instanceof Backoff.Exponential e) {
-            policy = RetryPolicy.exponential(e.base(), e.multiplier(), e.cap(), jitter(e.jitter()), retry.maxAttempts());
+            policy =
+                    RetryPolicy.exponential(e.base(), e.multiplier(), e.cap(), jitter(e.jitter()), retry.maxAttempts());
         } else {
             return RetryPolicy.none();
         }

@@ -199,12 +199,12 @@ final class OpenLoadGenerator implements LoadDriver, Runnable {
             }
         }
         if (clampedServiceTimes > 0) {
-            warnings.add(clampedServiceTimes + " service times longer than " + Durations.format(TagCodec.MAX_SERVICE_NANOS)
-                    + " were cut to that");
+            warnings.add(clampedServiceTimes + " service times longer than "
+                    + Durations.format(TagCodec.MAX_SERVICE_NANOS) + " were cut to that");
         }
         if (sequenceLimitReached) {
-            warnings.add("the schedule numbers more than " + TagCodec.MAX_SEQUENCE
-                    + " events; the generator stopped there");
+            warnings.add(
+                    "the schedule numbers more than " + TagCodec.MAX_SEQUENCE + " events; the generator stopped there");
         }
         return new GeneratorStats(
                 "open",

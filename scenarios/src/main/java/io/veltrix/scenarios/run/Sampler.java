@@ -44,6 +44,8 @@ final class Sampler implements Runnable {
     private final long runNanos;
     private final long startEpochMillis;
     private final RunListener listener;
+    private final Runnable beforeBoundary;
+    private final Runnable afterBoundary;
     private final String[] typeNames;
     private final Thread thread;
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -54,6 +56,7 @@ final class Sampler implements Runnable {
     private final Histogram measuredLag = newHistogram();
     private final Histogram interval = newHistogram();
     private final List<TimelinePoint> timeline = new ArrayList<>();
+    private final List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream hlogBytes = new ByteArrayOutputStream();
     private final HistogramLogWriter hlog;
 
@@ -65,6 +68,8 @@ final class Sampler implements Runnable {
      * @param startEpochMillis the run's start on the wall clock, for the log's timestamps
      * @param typeNames the event types' names, by index
      * @param description a line for the log's header
+     * @param beforeBoundary run on the sampling thread just before the warm-up boundary's snapshot
+     * @param afterBoundary run on the sampling thread just after it (to start a recording of the measured part)
      */
     Sampler(
             Engine engine,
@@ -76,7 +81,9 @@ final class Sampler implements Runnable {
             long startEpochMillis,
             String[] typeNames,
             String description,
-            RunListener listener) {
+            RunListener listener,
+            Runnable beforeBoundary,
+            Runnable afterBoundary) {
         this.engine = engine;
         this.driver = driver;
         this.clock = clock;
@@ -86,6 +93,8 @@ final class Sampler implements Runnable {
         this.startEpochMillis = startEpochMillis;
         this.typeNames = typeNames.clone();
         this.listener = listener;
+        this.beforeBoundary = beforeBoundary;
+        this.afterBoundary = afterBoundary;
         this.measured = new Histogram[typeNames.length][KINDS];
         for (Histogram[] kinds : measured) {
             for (int k = 0; k < KINDS; k++) {
@@ -140,8 +149,12 @@ final class Sampler implements Runnable {
             if (!running) {
                 return;
             }
+            boolean isBoundary = due == warmupNanos;
+            if (isBoundary) {
+                hook(beforeBoundary);
+            }
             EngineSnapshot snapshot = engine.snapshot();
-            record(snapshot, System.nanoTime() - start, due == warmupNanos, false);
+            record(snapshot, System.nanoTime() - start, isBoundary, false);
         }
     }
 
@@ -184,10 +197,25 @@ final class Sampler implements Runnable {
         previousNanos = atNanos;
         if (isBoundary) {
             boundary = s;
+            hook(afterBoundary);
         }
         if (!last) {
             progress(s, atNanos, inMeasuredPart);
         }
+    }
+
+    /** Runs a boundary hook; whatever it throws is reported, and never stops the sampling. */
+    private void hook(Runnable hook) {
+        try {
+            hook.run();
+        } catch (RuntimeException | LinkageError e) {
+            problems.add("at the warm-up boundary: " + e);
+        }
+    }
+
+    /** What went wrong on the sampling thread, for the results' warnings. */
+    List<String> problems() {
+        return List.copyOf(problems);
     }
 
     private void writeLog(EngineSnapshot s, long atNanos) {

@@ -44,7 +44,8 @@ final class StrategyResults {
             LoadDriver driver,
             ShutdownReport report,
             boolean complete,
-            Schedule schedule) {
+            Schedule schedule,
+            List<String> problems) {
         EngineSnapshot last = report.last();
         EngineSnapshot boundary = sampler.boundary();
         int n = scenario.events().size();
@@ -53,7 +54,8 @@ final class StrategyResults {
         for (int t = 0; t < n; t++) {
             TypeSnapshot end = last.types().get(t);
             TypeSnapshot begin = boundary == null ? null : boundary.types().get(t);
-            measured[t] = measured(end, begin, sampler.measured(t, Sampler.END_TO_END).getTotalCount(), boundary);
+            measured[t] =
+                    measured(end, begin, sampler.measured(t, Sampler.END_TO_END).getTotalCount(), boundary);
             Histogram attempts = end.total().attempts().copy();
             if (begin != null) {
                 attempts.subtract(begin.total().attempts());
@@ -94,7 +96,7 @@ final class StrategyResults {
                 sumByReason(last, true),
                 generator,
                 sampler.timeline(),
-                warnings(mapped, generator, report, complete),
+                warnings(sampler, mapped, generator, report, complete, problems),
                 violations(last, driver, n),
                 shutdown(report),
                 null,
@@ -138,7 +140,14 @@ final class StrategyResults {
         }
         var c = s.total();
         return new RunCounts(
-                c.submitted(), c.completed(), c.deadLettered(), c.rejected(), c.evicted(), c.inFlight(), retries, failed);
+                c.submitted(),
+                c.completed(),
+                c.deadLettered(),
+                c.rejected(),
+                c.evicted(),
+                c.inFlight(),
+                retries,
+                failed);
     }
 
     /** The measured latencies of the given event types together. */
@@ -190,19 +199,33 @@ final class StrategyResults {
         Map<String, Long> out = new LinkedHashMap<>();
         if (rejected) {
             for (RejectReason r : RejectReason.values()) {
-                out.put(r.label(), s.types().stream().mapToLong(t -> t.rejectedBy().getOrDefault(r, 0L)).sum());
+                out.put(
+                        r.label(),
+                        s.types().stream()
+                                .mapToLong(t -> t.rejectedBy().getOrDefault(r, 0L))
+                                .sum());
             }
         } else {
             for (DeadLetterReason r : DeadLetterReason.values()) {
-                out.put(r.label(), s.types().stream().mapToLong(t -> t.deadLetteredBy().getOrDefault(r, 0L)).sum());
+                out.put(
+                        r.label(),
+                        s.types().stream()
+                                .mapToLong(t -> t.deadLetteredBy().getOrDefault(r, 0L))
+                                .sum());
             }
         }
         return out;
     }
 
     private static List<String> warnings(
-            MappedStrategy mapped, GeneratorStats generator, ShutdownReport report, boolean complete) {
-        List<String> warnings = new ArrayList<>();
+            Sampler sampler,
+            MappedStrategy mapped,
+            GeneratorStats generator,
+            ShutdownReport report,
+            boolean complete,
+            List<String> problems) {
+        List<String> warnings = new ArrayList<>(problems);
+        warnings.addAll(sampler.problems());
         if (!complete) {
             warnings.add("interrupted: the schedule was not run to its end");
         }
@@ -268,7 +291,10 @@ final class StrategyResults {
             EventHandler<?> handler = handlers.get(t);
             String handlerName = handler instanceof SyntheticHandler
                     ? "synthetic " + scenario.events().get(t).serviceKind().token()
-                    : scenario.events().get(t).handler().orElse(handler.getClass().getName());
+                    : scenario.events()
+                            .get(t)
+                            .handler()
+                            .orElse(handler.getClass().getName());
             types.add(new EngineConfigResult.TypeConfig(
                     type.name(),
                     type.tier(),

@@ -15,8 +15,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one strategy: a fresh engine, the scenario's whole schedule (warm-up included), the sampler's timeline, a
@@ -47,7 +48,9 @@ final class StrategyRun {
         RunClock clock = new RunClock();
         CompletionSignal completions = schedule.isOpen() ? null : new CompletionSignal(schedule.concurrency());
         List<EventHandler<?>> handlers = new ArrayList<>();
-        for (int t = 0; t < scenario.events().size(); t++) {
+        String[] names = new String[scenario.events().size()];
+        for (int t = 0; t < names.length; t++) {
+            names[t] = scenario.events().get(t).name();
             handlers.add(
                     context.handlers().has(t)
                             ? context.handlers().create(t, completions)
@@ -57,12 +60,12 @@ final class StrategyRun {
         MappedStrategy mapped = EngineConfigMapper.map(
                 scenario, strategy, handlers, completions == null ? EngineListener.NONE : completions);
         Engine engine = Engine.start(mapped.config(), NanoClock.SYSTEM, scenario.seed());
-        JfrRecording recording = null;
+        AtomicReference<JfrRecording> recording = new AtomicReference<>();
+        List<String> problems = new CopyOnWriteArrayList<>();
+        Sampler sampler = null;
         try {
-            EventType[] types = new EventType[handlers.size()];
-            String[] names = new String[types.length];
+            EventType[] types = new EventType[names.length];
             for (int t = 0; t < types.length; t++) {
-                names[t] = scenario.events().get(t).name();
                 types[t] = engine.eventType(names[t]);
             }
             LoadDriver driver = schedule.isOpen()
@@ -71,7 +74,7 @@ final class StrategyRun {
             long start = System.nanoTime() + LEAD_NANOS;
             long startEpochMillis = System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(LEAD_NANOS);
             clock.start(start);
-            Sampler sampler = new Sampler(
+            sampler = new Sampler(
                     engine,
                     driver,
                     clock,
@@ -81,12 +84,17 @@ final class StrategyRun {
                     startEpochMillis,
                     names,
                     "veltrix " + scenario.name() + ", strategy " + strategy.name(),
-                    context.listener());
+                    context.listener(),
+                    () -> {
+                        if (context.jfr().enabled() && context.outputDirectory() != null) {
+                            // Just before the boundary snapshot, so that the engine's periodic Flight Recorder
+                            // events cover the measured part, not the warm-up, and miss nothing of it.
+                            engine.restartJfrIntervals();
+                        }
+                    },
+                    () -> startRecording(recording, problems));
             sampler.start();
             driver.start();
-            if (waitUntil(start + schedule.warmupNanos(), stop)) {
-                recording = JfrRecording.start(context.jfr(), strategy.name());
-            }
             driver.join();
             boolean complete = !stop.requested();
             sampler.stop();
@@ -94,35 +102,49 @@ final class StrategyRun {
                     engine.shutdown(ShutdownMode.DRAIN, complete ? context.drainTimeout() : INTERRUPTED_DRAIN);
             sampler.finish(report.last(), System.nanoTime() - start);
             String jfrFile = null;
-            if (recording != null) {
-                JfrRecording r = recording;
-                recording = null;
-                if (context.outputDirectory() != null) {
-                    jfrFile = strategy.name() + ".jfr";
-                    r.stopAndDump(context.outputDirectory().resolve(jfrFile));
-                } else {
-                    r.discard();
-                }
+            JfrRecording r = recording.getAndSet(null);
+            if (r != null) {
+                jfrFile = finishRecording(r, problems);
             }
             StrategyResult result = StrategyResults.assemble(
-                    scenario, strategy, mapped, handlers, sampler, driver, report, complete, schedule);
+                    scenario, strategy, mapped, handlers, sampler, driver, report, complete, schedule, problems);
             return new Outcome(result.withFiles(strategy.name() + ".hlog", jfrFile), sampler.hlog());
         } finally {
-            if (recording != null) {
-                recording.discard();
+            if (sampler != null) {
+                sampler.stop();
+            }
+            JfrRecording left = recording.getAndSet(null);
+            if (left != null) {
+                left.discard();
             }
             engine.shutdown(ShutdownMode.STOP_NOW, Duration.ofSeconds(1));
         }
     }
 
-    /** Waits until {@code deadline} ({@link System#nanoTime()}); false when a stop came first. */
-    private static boolean waitUntil(long deadline, StopSignal stop) {
-        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
-            if (stop.requested()) {
-                return false;
-            }
-            LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(5)));
+    /** Moves the recording next to the results; returns its file name, or null (with the reason in problems). */
+    private String finishRecording(JfrRecording recording, List<String> problems) {
+        String file = strategy.name() + ".jfr";
+        try {
+            recording.stopAndMove(context.outputDirectory().resolve(file));
+            return file;
+        } catch (IOException | RuntimeException e) {
+            problems.add("no Flight Recorder file: " + e.getMessage());
+            return null;
         }
-        return !stop.requested();
+    }
+
+    /** Called by the sampler right after the warm-up boundary's snapshot: starts the recording. */
+    private void startRecording(AtomicReference<JfrRecording> recording, List<String> problems) {
+        if (!context.jfr().enabled()
+                || context.outputDirectory() == null
+                || context.stop().requested()) {
+            return;
+        }
+        try {
+            recording.set(JfrRecording.start(
+                    context.jfr(), strategy.name(), context.outputDirectory().resolve(strategy.name() + ".jfr")));
+        } catch (IOException | RuntimeException e) {
+            problems.add("no Flight Recorder recording: " + e.getMessage());
+        }
     }
 }

@@ -76,8 +76,9 @@ final class UserHandlers implements AutoCloseable {
             EventType type, int index, ClassLoader loader, List<String> classpath, List<String> problems) {
         String name = type.handler().orElseThrow();
         String where = "events[" + index + "].handler (" + type.name() + "): ";
-        String searched =
-                classpath.isEmpty() ? "no --classpath was given" : "searched --classpath " + String.join(", ", classpath);
+        String searched = classpath.isEmpty()
+                ? "no --classpath was given"
+                : "searched --classpath " + String.join(", ", classpath);
         Class<?> c;
         try {
             c = Class.forName(name, false, loader);

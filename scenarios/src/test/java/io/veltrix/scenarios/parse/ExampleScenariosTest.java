@@ -41,7 +41,7 @@ class ExampleScenariosTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "seed-story.yaml       | ok: seed-story: 4 event types, 2 strategies, schedule of ~151000 events",
+                "seed-story.yaml       | ok: seed-story: 4 event types, 2 strategies, schedule of ~113000 events",
                 "fixed-vs-dynamic.yaml | ok: fixed-vs-dynamic: 2 event types, 3 strategies, schedule of ~137000 events",
                 "retry-storm.yaml      | ok: retry-storm: 2 event types, 2 strategies, schedule of ~69000 events",
                 "priority-burst.yaml   | ok: priority-burst: 2 event types, 3 strategies, schedule of ~117000 events"

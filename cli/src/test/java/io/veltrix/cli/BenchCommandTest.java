@@ -1,0 +1,145 @@
+package io.veltrix.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+    private static final Path SEED_STORY = Path.of("..", "scenarios", "examples", "seed-story.yaml");
+
+    @Test
+    void shouldBenchTheSeedStoryAndWriteEveryFile(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        CliRun run = CliRun.of(
+                "bench", SEED_STORY.toString(), "--duration", "3s", "--warmup", "1s", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        JsonNode results =
+                new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertThat(results.path("schema").asText()).isEqualTo("veltrix-results/1");
+        assertThat(results.path("partial").asBoolean()).isFalse();
+        assertThat(results.path("scenario").path("overrides").path("duration").asText())
+                .isEqualTo("3s");
+        assertThat(results.path("strategies"))
+                .extracting(s -> s.path("name").asText())
+                .containsExactly("naive", "tiered");
+        for (JsonNode s : results.path("strategies")) {
+            String name = s.path("name").asText();
+            assertThat(s.path("invariantViolations")).isEmpty();
+            assertThat(s.path("jfrFile").asText())
+                    .as(s.path("warnings").toString())
+                    .isEqualTo(name + ".jfr");
+            assertThat(hlogTotal(out.resolve(name + ".hlog")))
+                    .isEqualTo(s.path("measured").path("completed").asLong())
+                    .isPositive();
+            Path jfr = out.resolve(name + ".jfr");
+            assertThat(Files.size(jfr)).isPositive();
+            List<RecordedEvent> intervals = RecordingFile.readAllEvents(jfr).stream()
+                    .filter(e -> e.getEventType().getName().equals("io.veltrix.LatencyInterval"))
+                    .toList();
+            assertThat(intervals).isNotEmpty();
+            assertThat(intervals)
+                    .allSatisfy(e -> assertThat(e.getString("engine")).isEqualTo(name));
+            // The recording covers the whole measured part but not the warm-up: its latencies count every measured
+            // completion, plus those that ended between the restart of the engine's JFR intervals and the boundary
+            // snapshot just after it (a few; more when the machine is busy), never the whole warm-up.
+            long measured = s.path("measured").path("completed").asLong();
+            long wholeRun = s.path("wholeRun").path("completed").asLong();
+            long recorded = intervals.stream()
+                    .filter(e -> e.getString("metric").equals("end-to-end"))
+                    .mapToLong(e -> e.getLong("count"))
+                    .sum();
+            assertThat(recorded).isGreaterThanOrEqualTo(measured).isLessThan(wholeRun);
+        }
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines)
+                .anyMatch(l -> l.matches("strategy\\s+throughput\\s+p50\\s+p99\\s+p99\\.9\\s+max\\s+loss %"
+                        + "\\s+retries\\s+dead letters"));
+        assertThat(lines).anyMatch(l -> l.startsWith("naive ") && l.contains("/s"));
+        assertThat(lines).anyMatch(l -> l.startsWith("tiered ") && l.contains("/s"));
+        assertThat(lines).anyMatch(l -> l.matches("(naive|tiered): .*x the throughput of (naive|tiered).*"));
+        assertThat(lines.get(lines.size() - 1))
+                .isEqualTo("results: " + out + " (results.json, naive.hlog, naive.jfr, tiered.hlog, tiered.jfr)");
+        assertThat(run.out()).as("not a terminal: plain lines, no colour").doesNotContain("\r", "\u001B");
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("naive.hlog", "naive.jfr", "results.json", "tiered.hlog", "tiered.jfr");
+        }
+    }
+
+    private static long hlogTotal(Path file) throws IOException {
+        long total = 0;
+        try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
+            for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
+                if (h.getTag() == null) {
+                    total += ((org.HdrHistogram.Histogram) h).getTotalCount();
+                }
+            }
+        }
+        return total;
+    }
+
+    @Test
+    void shouldPrintEveryProblemOfABadFileAndWriteNothing(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, """
+                name: bad
+                duration: 10s
+                load: {poisson: {rate: 1k/s}}
+                events:
+                  - {name: a, tier: hgh, service: 1ms}
+                strategies:
+                  - name: s
+                    sizing: {fixed: {capcity: 64}}
+                """);
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("bench", file.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err().lines())
+                .containsExactly(
+                        file + ":5:21: error: events[0].tier: unknown tier 'hgh'; expected one of critical, high,"
+                                + " normal, low; did you mean 'high'?",
+                        file + ":8:22: error: unknown key 'capcity' in strategies[0].sizing.fixed; did you mean"
+                                + " 'capacity'?");
+        assertThat(run.out()).isEmpty();
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void shouldNameTheKnownStrategiesForAnUnknownOne(@TempDir Path dir) {
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("bench", SEED_STORY.toString(), "--strategy", "fancy", "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("error: --strategy: unknown strategy 'fancy'; seed-story has naive, tiered\n");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseABadDurationNamingTheOption(@TempDir Path dir) {
+        CliRun run = CliRun.of("bench", SEED_STORY.toString(), "--duration", "3 s", "--out", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("--duration");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownJfrSetting(@TempDir Path dir) {
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("bench", SEED_STORY.toString(), "--jfr", "sometimes", "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err())
+                .isEqualTo("error: --jfr: expected off, on, profile or a .jfc configuration file, was 'sometimes'\n");
+        assertThat(out).doesNotExist();
+    }
+}
