@@ -201,11 +201,12 @@ final class ReportPage {
                     .append(Html.escape(String.join("; ", downsampled)))
                     .append("</span>.");
         }
-        h.append("</p>\n<p>Written by Veltrix ")
-                .append(Html.escape(results.environment().veltrixVersion()))
-                .append(" from results.json (")
+        String version = results.environment().veltrixVersion();
+        h.append("</p>\n<p>From results.json (")
                 .append(Html.escape(results.schema()))
-                .append("). Charts by Apache ECharts ")
+                .append(") of a run by Veltrix ")
+                .append(Html.escape(version == null ? "(version unknown)" : version))
+                .append(". Charts by Apache ECharts ")
                 .append(ReportAssets.ECHARTS_VERSION)
                 .append(", inlined: this page loads nothing from the network.</p>\n</footer>\n");
     }
