@@ -73,12 +73,21 @@ class BenchCommandTest {
         assertThat(lines).anyMatch(l -> l.matches("(naive|tiered): .*x the throughput of (naive|tiered).*"));
         assertThat(lines)
                 .contains("results: " + out + " (results.json, naive.hlog, naive.jfr, tiered.hlog, tiered.jfr)");
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("reports: report.json");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("reports: report.html, report.json");
+        assertThat(Files.readString(out.resolve("report.html")))
+                .startsWith("<!DOCTYPE html>")
+                .contains("naive", "tiered");
         assertThat(run.out()).as("not a terminal: plain lines, no colour").doesNotContain("\r", "\u001B");
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
                     .containsExactly(
-                            "naive.hlog", "naive.jfr", "report.json", "results.json", "tiered.hlog", "tiered.jfr");
+                            "naive.hlog",
+                            "naive.jfr",
+                            "report.html",
+                            "report.json",
+                            "results.json",
+                            "tiered.hlog",
+                            "tiered.jfr");
         }
     }
 

@@ -6,10 +6,7 @@ import java.util.Optional;
 public final class ResultFormatFactory {
     private ResultFormatFactory() {}
 
-    /**
-     * The writer of {@code type}, or empty when this build has none: HTML, until the HTML report (package {@code
-     * io.veltrix.reports.html}) implements {@link ResultFormat} and is made here.
-     */
+    /** The writer of {@code type} (every type has one; {@code Optional} for formats a build may lack). */
     public static Optional<ResultFormat> create(ResultFormatType type) {
         switch (type) {
             case JSON:
@@ -20,6 +17,8 @@ public final class ResultFormatFactory {
                 return Optional.of(new JUnitResultFormat());
             case BENCHMARK:
                 return Optional.of(new BenchmarkResultFormat());
+            case HTML:
+                return Optional.of(new HtmlResultFormat());
             default:
                 return Optional.empty();
         }
