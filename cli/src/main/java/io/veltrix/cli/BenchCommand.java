@@ -5,6 +5,7 @@ import io.veltrix.reports.compare.CompareConsole;
 import io.veltrix.reports.compare.LoadedResults;
 import io.veltrix.reports.compare.RegressionLimits;
 import io.veltrix.reports.compare.Repeats;
+import io.veltrix.reports.format.RecordingFigures;
 import io.veltrix.reports.format.ReportFiles;
 import io.veltrix.reports.format.ResultFormatType;
 import io.veltrix.reports.format.RunReport;
@@ -315,7 +316,8 @@ public final class BenchCommand implements Callable<Integer> {
                     repeats,
                     directory.resolve(ResultsWriter.RESULTS_FILE),
                     checks.baseline(),
-                    checks.limits());
+                    checks.limits(),
+                    RecordingFigures.analyze(results, directory));
             ReportFiles.Written reports = ReportFiles.write(report, checks.formats(), directory);
             if (!quiet) {
                 stdout.println();

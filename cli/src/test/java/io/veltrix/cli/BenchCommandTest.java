@@ -77,6 +77,19 @@ class BenchCommandTest {
         assertThat(Files.readString(out.resolve("report.html")))
                 .startsWith("<!DOCTYPE html>")
                 .contains("naive", "tiered");
+        // Each strategy's recording, analysed: allocation, GC, CPU, allocation sites and hot methods.
+        JsonNode jfr =
+                new ObjectMapper().readTree(out.resolve("report.json").toFile()).path("jfr");
+        for (String strategy : List.of("naive", "tiered")) {
+            JsonNode figures = jfr.path(strategy);
+            assertThat(figures.has("problem")).as(figures.toString()).isFalse();
+            assertThat(figures.path("hotMethodsSamples").size())
+                    .as(figures.toString())
+                    .isBetween(1, 5);
+            assertThat(figures.has("gcPauseMaxMs")).isTrue();
+            assertThat(figures.path("allocationEstimate").asText())
+                    .isEqualTo("sum of jdk.ObjectAllocationSample weights");
+        }
         assertThat(run.out()).as("not a terminal: plain lines, no colour").doesNotContain("\r", "\u001B");
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())

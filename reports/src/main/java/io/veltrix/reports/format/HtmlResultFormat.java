@@ -26,6 +26,9 @@ public final class HtmlResultFormat implements ResultFormat {
         Files.createDirectories(directory);
         Path file = directory.resolve(HtmlReportWriter.REPORT_FILE);
         ReportInputs inputs = ReportInputs.of(directory).withSloVerdicts(verdicts(report));
+        if (report.jvm() instanceof RecordingFigures recordings) {
+            inputs = inputs.withJfr(recordings.summaries());
+        }
         new HtmlReportWriter().write(report.results(), inputs, file);
         return List.of(file);
     }

@@ -46,7 +46,40 @@ public final class JsonResultFormat implements ResultFormat {
         if (report.repeats() != null) {
             root.set("repeats", MAPPER.valueToTree(report.repeats()));
         }
+        if (report.jvm() instanceof RecordingFigures recordings
+                && !recordings.strategies().isEmpty()) {
+            root.set("jfr", jfr(recordings));
+        }
         return MAPPER.writeValueAsBytes(root);
+    }
+
+    /**
+     * Per strategy, what its Flight Recorder recording says: allocation (estimated from allocation samples), bytes
+     * per completed event, GC pauses, CPU, the top allocation sites and hot methods.
+     */
+    private static ObjectNode jfr(RecordingFigures recordings) {
+        ObjectNode jfr = MAPPER.createObjectNode();
+        recordings.strategies().forEach((name, s) -> {
+            ObjectNode n = jfr.putObject(name);
+            if (s.problem() != null) {
+                n.put("problem", s.problem());
+                return;
+            }
+            n.put("allocationBytesPerSecond", s.summary().allocationBytesPerSecond());
+            n.put("allocatedBytes", s.summary().allocatedBytes());
+            n.put("allocatedBytesPerEvent", s.jvm().allocatedBytesPerEvent());
+            n.put("allocationEstimate", "sum of jdk.ObjectAllocationSample weights");
+            n.put("gcCount", s.summary().gcCount());
+            n.put("gcPauseTotalMs", s.summary().gcPauseTotalMillis());
+            n.put("gcPauseMaxMs", s.summary().gcPauseLongestMillis());
+            n.put("cpuJvmMeanPercent", s.summary().cpuJvmMeanPercent());
+            n.put("cpuMachineMeanPercent", s.summary().cpuMachineMeanPercent());
+            ObjectNode sites = n.putObject("topAllocationSitesBytes");
+            s.topAllocationSites().forEach(sites::put);
+            ObjectNode methods = n.putObject("hotMethodsSamples");
+            s.hotMethods().forEach(methods::put);
+        });
+        return jfr;
     }
 
     private static ObjectNode slo(SloReport report) {

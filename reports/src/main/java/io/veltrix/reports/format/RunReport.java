@@ -54,11 +54,24 @@ public record RunReport(
             Path resultsFile,
             LoadedResults baseline,
             RegressionLimits limits) {
-        SloReport slo = new SloEvaluator().evaluate(slos, results, IntervalHistograms.readAll(hlogs));
+        return check(results, hlogs, slos, repeats, resultsFile, baseline, limits, JvmFiguresSource.NONE);
+    }
+
+    /** As {@link #check(BenchResults, Map, List, Repeats, Path, LoadedResults, RegressionLimits)}, with JVM figures. */
+    public static RunReport check(
+            BenchResults results,
+            Map<String, byte[]> hlogs,
+            List<Slo> slos,
+            Repeats repeats,
+            Path resultsFile,
+            LoadedResults baseline,
+            RegressionLimits limits,
+            JvmFiguresSource jvm) {
+        SloReport slo = new SloEvaluator(jvm).evaluate(slos, results, IntervalHistograms.readAll(hlogs));
         BaselineComparison comparison = baseline == null
                 ? null
                 : BaselineComparer.compare(baseline, new LoadedResults(resultsFile, results, repeats), limits);
-        return new RunReport(results, slo, comparison, repeats, JvmFiguresSource.NONE);
+        return new RunReport(results, slo, comparison, repeats, jvm);
     }
 
     /** A report of results and verdicts only. */

@@ -29,16 +29,12 @@ class FormatsTest {
     }
 
     @Test
-    void shouldMakeAWriterForEveryFormatButHtmlUntilItsWriterExists() {
+    void shouldMakeAWriterForEveryFormat() {
         for (ResultFormatType type : ResultFormatType.values()) {
-            if (type == ResultFormatType.HTML) {
-                assertThat(ResultFormatFactory.create(type)).isEmpty();
-            } else {
-                assertThat(ResultFormatFactory.create(type))
-                        .get()
-                        .extracting(ResultFormat::type)
-                        .isEqualTo(type);
-            }
+            assertThat(ResultFormatFactory.create(type))
+                    .get()
+                    .extracting(ResultFormat::type)
+                    .isEqualTo(type);
         }
     }
 
@@ -57,6 +53,7 @@ class FormatsTest {
         assertThat(written)
                 .extracting(p -> p.getFileName().toString())
                 .containsExactly(
+                        "report.html",
                         "report.json",
                         "report.md",
                         "junit.xml",
