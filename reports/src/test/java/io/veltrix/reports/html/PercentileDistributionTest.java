@@ -62,9 +62,10 @@ class PercentileDistributionTest {
         assertThat(missing.source()).contains("(no .hlog found: p50, p90, p99, p99.9, p99.99 and max only)");
         assertThat(empty.source()).contains("(tiered.hlog holds no latencies: ");
         assertThat(damaged.exact()).isFalse();
+        // What the decoder says differs between JDKs (17: the exception's class, 25: its bounds message).
         assertThat(damaged.source())
-                .isEqualTo("from the summary percentiles of results.json (cannot read tiered.hlog:"
-                        + " ArrayIndexOutOfBoundsException: p50, p90, p99, p99.9, p99.99 and max only)");
+                .startsWith("from the summary percentiles of results.json (cannot read tiered.hlog: ")
+                .endsWith(": p50, p90, p99, p99.9, p99.99 and max only)");
         assertThat(damaged.points()).hasSize(6);
     }
 
