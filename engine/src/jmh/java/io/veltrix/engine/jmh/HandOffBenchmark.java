@@ -50,7 +50,16 @@ public abstract class HandOffBenchmark {
     @Param({"65536"})
     public int capacity;
 
+    /**
+     * {@code on}: a Flight Recorder recording runs through the trial, with the JDK's {@code default} settings and
+     * the engine's {@code io.veltrix.*} events every second, as {@code veltrix bench} records (what recording
+     * costs). {@code off} (default): no recording.
+     */
+    @Param({"off"})
+    public String jfr;
+
     private HandOff handOff;
+    private jdk.jfr.Recording recording;
 
     /** Producer threads; must match the subclass's {@code @Threads}. */
     abstract int producers();
@@ -59,12 +68,29 @@ public abstract class HandOffBenchmark {
     abstract int workers();
 
     @Setup(Level.Trial)
-    public void start() {
+    public void start() throws Exception {
         handOff = HandOffs.create(impl, producers(), workers(), capacity);
+        if ("on".equals(jfr)) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"));
+            for (String event : new String[] {
+                "io.veltrix.QueueSnapshot", "io.veltrix.LatencyInterval", "io.veltrix.DeadLetterSummary"
+            }) {
+                recording.enable(event).withPeriod(java.time.Duration.ofSeconds(1));
+            }
+            recording.enable("io.veltrix.CapacityChange");
+            recording.setToDisk(false);
+            recording.start();
+        } else if (!"off".equals(jfr)) {
+            throw new IllegalArgumentException("jfr must be on or off, was " + jfr);
+        }
     }
 
     @TearDown(Level.Trial)
     public void stop() throws Exception {
+        if (recording != null) {
+            recording.stop();
+            recording.close();
+        }
         handOff.close();
     }
 
