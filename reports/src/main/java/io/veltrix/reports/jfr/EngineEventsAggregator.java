@@ -147,11 +147,6 @@ public final class EngineEventsAggregator implements MergeableAggregator<EngineE
         dropped += other.dropped;
     }
 
-    /** The merged latency histogram of one engine, event type and metric, or null (for callers and tests). */
-    Histogram latency(String engine, String eventType, String metric) {
-        return latency.get(engine + " / " + eventType + " / " + metric);
-    }
-
     @Override
     public ReportSection finish(AnalysisContext context) {
         List<List<Object>> latencyRows = new ArrayList<>();

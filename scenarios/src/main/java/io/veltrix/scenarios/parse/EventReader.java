@@ -140,7 +140,7 @@ final class EventReader {
         return new Share(weight, percent);
     }
 
-    /** The event type with a placeholder share, or null; the caller normalises shares once all are read. */
+    /** The event type with its weight as its share for now, or null; the caller normalises shares once all are read. */
     private EventType readRest(Fields f, String name) {
         int before = context.problemCount();
         String tier = readTier(f);
