@@ -44,6 +44,105 @@ final class Admission {
         }
     }
 
+    /**
+     * Claims a position in the ring of {@code queue}, applying the overflow policy if it is full. A ring is never
+     * a borrower under {@link OverflowPolicy#SHED_LOWER_PRIORITY} (such queues are chunked).
+     *
+     * @param mayBlock whether the caller may wait (submitters may; the retry timer may not)
+     * @return the claimed position, or a negative code that {@link #refusal} turns into the reason
+     */
+    long claim(EventQueue queue, boolean mayBlock) {
+        EventRing ring = queue.ring;
+        long p = ring.tryClaim(queue.limit);
+        if (p >= 0) {
+            return p;
+        }
+        switch (queue.overflow) {
+            case REJECT:
+                return code(SubmitResult.REJECTED_FULL);
+            case DROP_OLDEST:
+                return claimDroppingOldest(queue);
+            case BLOCK:
+                return mayBlock ? claimBlocking(queue) : code(SubmitResult.REJECTED_FULL);
+            default:
+                throw new IllegalStateException("a ring queue cannot have overflow policy " + queue.overflow);
+        }
+    }
+
+    /** The reason behind a negative result of {@link #claim}. */
+    static SubmitResult refusal(long code) {
+        return SubmitResult.values()[(int) (-code - 1)];
+    }
+
+    private static long code(SubmitResult result) {
+        return -1L - result.ordinal();
+    }
+
+    private long claimDroppingOldest(EventQueue queue) {
+        EventRing ring = queue.ring;
+        long deadline = 0;
+        for (int tries = 0; ; tries++) {
+            // Evict the head, then claim the room it left. Another submitter may take that room first; then
+            // evict again. Each eviction and each admission is counted, so the accounting stays exact.
+            EventSlot victim = ring.takeOne(runtime.pool);
+            if (victim != null) {
+                runtime.evict(victim);
+            }
+            long p = ring.tryClaim(queue.limit);
+            if (p >= 0) {
+                return p;
+            }
+            if (victim != null) {
+                continue;
+            }
+            if (ring.depth() == 0) {
+                // Empty yet full: its whole capacity is lent (shed-lower-priority above it). Nothing to drop.
+                return code(SubmitResult.REJECTED_FULL);
+            }
+            // Full but nothing published at the head: producers are still writing their claimed cells.
+            if (tries < 64) {
+                Thread.onSpinWait();
+                continue;
+            }
+            long now = System.nanoTime();
+            if (deadline == 0) {
+                deadline = now + DROP_OLDEST_PATIENCE_NANOS;
+            } else if (now - deadline > 0 || !runtime.workersRun) {
+                return code(SubmitResult.REJECTED_FULL);
+            }
+            Thread.yield();
+        }
+    }
+
+    private long claimBlocking(EventQueue queue) {
+        EventRing ring = queue.ring;
+        long deadline = runtime.clock.nanoTime() + runtime.blockTimeoutNanos;
+        int spins = 0;
+        long parkNanos = 1_000;
+        while (true) {
+            long p = ring.tryClaim(queue.limit);
+            if (p >= 0) {
+                return p;
+            }
+            if (!runtime.accepting) {
+                return code(SubmitResult.REJECTED_SHUTDOWN);
+            }
+            if (runtime.clock.nanoTime() - deadline >= 0) {
+                return code(SubmitResult.REJECTED_TIMEOUT);
+            }
+            if (spins < 64) {
+                spins++;
+                Thread.onSpinWait();
+            } else if (spins < 80) {
+                spins++;
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(parkNanos);
+                parkNanos = Math.min(parkNanos << 1, 200_000);
+            }
+        }
+    }
+
     private SubmitResult dropOldest(EventQueue queue) {
         long deadline = 0;
         for (int tries = 0; ; tries++) {
@@ -57,6 +156,10 @@ final class Admission {
             }
             if (queue.tryReserve()) {
                 return SubmitResult.ACCEPTED;
+            }
+            if (queue.depth() == 0) {
+                // Empty yet full: its whole capacity is lent (shed-lower-priority above it). Nothing to drop.
+                return SubmitResult.REJECTED_FULL;
             }
             if (tries < 64) {
                 Thread.onSpinWait();
@@ -104,9 +207,17 @@ final class Admission {
         EventQueue[][] tiers = runtime.queuesByTier;
         for (int tier = tiers.length - 1; tier > type.type.tierIndex(); tier--) {
             for (EventQueue lender : tiers[tier]) {
-                EventSlot victim = lender.queue.relaxedPoll();
+                EventSlot victim;
+                if (lender.ring != null) {
+                    // Taking from a ring lowers its depth by itself.
+                    victim = lender.ring.takeOne(runtime.pool);
+                } else {
+                    victim = lender.queue.relaxedPoll();
+                    if (victim != null) {
+                        lender.depth.decrementAndGet();
+                    }
+                }
                 if (victim != null) {
-                    lender.depth.decrementAndGet();
                     queue.depth.incrementAndGet();
                     runtime.ledger.borrow(queue, lender);
                     runtime.evict(victim);

@@ -108,7 +108,7 @@ public final class Engine implements AutoCloseable {
 
     /** Submits an event that is meant to happen now. */
     public SubmitResult submit(EventType type, Object payload) {
-        return runtime.submit(type, payload, 0, runtime.clock.nanoTime());
+        return runtime.submit(type, payload, 0, 0, false);
     }
 
     /**
@@ -122,7 +122,7 @@ public final class Engine implements AutoCloseable {
      * @return whether the event was accepted, and why not; never throws for a full queue
      */
     public SubmitResult submit(EventType type, Object payload, long tag, long intendedTimeNanos) {
-        return runtime.submit(type, payload, tag, intendedTimeNanos);
+        return runtime.submit(type, payload, tag, intendedTimeNanos, true);
     }
 
     /**

@@ -47,7 +47,10 @@ final class EngineRuntime {
         long initial = batches;
         for (EventQueue q : queues) {
             atMax += q.sizing.maxCapacity();
-            initial += q.sizing.initialCapacity();
+            if (q.ring == null) {
+                // A ring holds first attempts in its own cells; only retries and evictions take pooled slots.
+                initial += q.sizing.initialCapacity();
+            }
         }
         this.pool = new SlotPool((int) Math.min(atMax, 1 << 22), (int) Math.min(initial, 1 << 22));
         this.admission = new Admission(this);
@@ -61,7 +64,13 @@ final class EngineRuntime {
         }
     }
 
-    SubmitResult submit(EventType eventType, Object payload, long tag, long intendedNanos) {
+    /**
+     * Admits a first attempt.
+     *
+     * @param intendedGiven whether the submitter gave {@code intendedNanos}; if not, the event is meant to happen
+     *     when submit is called
+     */
+    SubmitResult submit(EventType eventType, Object payload, long tag, long intendedNanos, boolean intendedGiven) {
         TypeState type = types[eventType.index()];
         type.submitted.increment();
         if (!accepting) {
@@ -69,26 +78,59 @@ final class EngineRuntime {
             return SubmitResult.REJECTED_SHUTDOWN;
         }
         EventQueue queue = type.queue;
-        SubmitResult result = admission.reserve(type, queue, true);
-        if (result != SubmitResult.ACCEPTED) {
-            RejectReason reason = switch (result) {
-                case REJECTED_TIMEOUT -> RejectReason.TIMEOUT;
-                case REJECTED_SHUTDOWN -> RejectReason.SHUTDOWN;
-                default -> RejectReason.FULL;
-            };
-            type.rejected[reason.ordinal()].increment();
-            return result;
+        EventRing ring = queue.ring;
+        if (ring != null) {
+            long p = ring.tryClaim(queue.limit);
+            long now = 0;
+            long intended = intendedGiven ? intendedNanos : 0;
+            if (p < 0) {
+                // Full: the overflow policy may wait or evict. The event was meant to happen before that.
+                long called = clock.nanoTime();
+                p = admission.claim(queue, true);
+                if (p < 0) {
+                    return refused(type, Admission.refusal(p));
+                }
+                now = clock.nanoTime();
+                if (!intendedGiven) {
+                    intended = called;
+                }
+            } else if (ring.timed(p)) {
+                now = clock.nanoTime();
+                if (!intendedGiven) {
+                    intended = now;
+                }
+            }
+            ring.publish(p, eventType, payload, tag, intended, now);
+            return SubmitResult.ACCEPTED;
+        }
+        long called = clock.nanoTime();
+        long now = called;
+        if (!queue.tryReserve()) {
+            SubmitResult result = admission.reserve(type, queue, true);
+            if (result != SubmitResult.ACCEPTED) {
+                return refused(type, result);
+            }
+            now = clock.nanoTime();
         }
         EventSlot slot = pool.acquire();
         slot.type = eventType;
         slot.payload = payload;
         slot.tag = tag;
         slot.attempt = 1;
-        slot.intendedNanos = intendedNanos;
-        long now = clock.nanoTime();
+        slot.intendedNanos = intendedGiven ? intendedNanos : called;
         slot.submitNanos = now;
         queue.push(slot, now);
         return SubmitResult.ACCEPTED;
+    }
+
+    private static SubmitResult refused(TypeState type, SubmitResult result) {
+        RejectReason reason = switch (result) {
+            case REJECTED_TIMEOUT -> RejectReason.TIMEOUT;
+            case REJECTED_SHUTDOWN -> RejectReason.SHUTDOWN;
+            default -> RejectReason.FULL;
+        };
+        type.rejected[reason.ordinal()].increment();
+        return result;
     }
 
     /** A retry with no delay goes straight back to its queue (worker thread; never blocks). */
@@ -107,9 +149,20 @@ final class EngineRuntime {
      */
     boolean reenterFromTimer(EventSlot slot, TypeState type, long now) {
         EventQueue queue = type.queue;
-        SubmitResult result = admission.reserve(type, queue, false);
-        if (result == SubmitResult.ACCEPTED) {
-            queue.push(slot, now);
+        boolean admitted;
+        if (queue.ring != null) {
+            long p = admission.claim(queue, false);
+            admitted = p >= 0;
+            if (admitted) {
+                queue.ring.publishCarried(p, slot, now);
+            }
+        } else {
+            admitted = admission.reserve(type, queue, false) == SubmitResult.ACCEPTED;
+            if (admitted) {
+                queue.push(slot, now);
+            }
+        }
+        if (admitted) {
             type.retriesEnqueued.increment();
             type.waitingRetry.decrementAndGet();
             return true;
@@ -123,6 +176,15 @@ final class EngineRuntime {
         return true;
     }
 
+    /** Ends a slot's life: a worker's flyweight is only emptied, a pooled slot goes back to the pool. */
+    void recycle(EventSlot slot) {
+        if (slot.flyweight) {
+            slot.payload = null;
+        } else {
+            pool.release(slot);
+        }
+    }
+
     void evict(EventSlot victim) {
         TypeState type = types[victim.type.index()];
         type.evicted.increment();
@@ -131,7 +193,7 @@ final class EngineRuntime {
         } catch (RuntimeException e) {
             listenerErrors.increment();
         }
-        pool.release(victim);
+        recycle(victim);
     }
 
     void deadLetter(EventSlot slot, TypeState type, DeadLetterReason reason) {
@@ -143,7 +205,7 @@ final class EngineRuntime {
         } catch (RuntimeException e) {
             listenerErrors.increment();
         }
-        pool.release(slot);
+        recycle(slot);
     }
 
     /** Called by a worker stopped mid-batch: the events it had taken stay in flight, unprocessed. */
@@ -152,7 +214,7 @@ final class EngineRuntime {
             EventSlot slot = slots[i];
             slots[i] = null;
             abandoned[slot.type.index()].increment();
-            pool.release(slot);
+            recycle(slot);
         }
     }
 

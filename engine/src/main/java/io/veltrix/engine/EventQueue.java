@@ -4,10 +4,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jctools.queues.MpmcUnboundedXaddArrayQueue;
 
 /**
- * One queue: a chunked JCTools MPMC queue (memory grows and shrinks in chunks with what is queued) under a
- * logical capacity that admission enforces exactly with a CAS on {@code depth}. {@code depth} counts events
- * reserved or queued; workers subtract what they take once per batch, right after polling, so for an instant it
- * may over-count by at most one batch per worker (admission is then briefly conservative, never over capacity).
+ * One queue, stored one of two ways.
+ *
+ * <ul>
+ *   <li>A fixed-capacity queue (other than a borrower under {@link OverflowPolicy#SHED_LOWER_PRIORITY}) is an
+ *       {@link EventRing}: events are written in place into pre-allocated cells; its depth is the distance between
+ *       the ring's two indices, and admission is the ring's claim.
+ *   <li>A dynamic queue, or a fixed one that may borrow capacity, is a chunked JCTools MPMC queue of
+ *       {@link EventSlot}s (memory grows and shrinks in chunks with what is queued) under a logical capacity that
+ *       admission enforces exactly with a CAS on {@code depth}. {@code depth} counts events reserved or queued;
+ *       workers subtract what they take once per batch, right after polling, so for an instant it may over-count
+ *       by at most one batch per worker (admission is then briefly conservative, never over capacity).
+ * </ul>
  */
 final class EventQueue {
     private static final int MAX_CHUNK = 4096;
@@ -20,7 +28,11 @@ final class EventQueue {
     final TypeState[] types;
     final QueueSizing sizing;
     final OverflowPolicy overflow;
+    /** The chunked queue, or null when the queue is a {@link #ring}. */
     final MpmcUnboundedXaddArrayQueue<EventSlot> queue;
+    /** The ring of a fixed-capacity queue, or null when the queue is chunked. */
+    final EventRing ring;
+
     final AtomicLong depth = new AtomicLong();
     final AtomicLong capacityChanges = new AtomicLong();
 
@@ -39,7 +51,20 @@ final class EventQueue {
 
     final DynamicSizingState sizingState;
 
-    EventQueue(String name, int index, int tier, TypeState[] types, QueueSizing sizing, OverflowPolicy overflow) {
+    /**
+     * @param slack how many events workers may hold between taking and copying them: the ring's cells beyond
+     *     its capacity
+     * @param sampling one in how many events a ring times ({@link EngineConfig#latencySampling()})
+     */
+    EventQueue(
+            String name,
+            int index,
+            int tier,
+            TypeState[] types,
+            QueueSizing sizing,
+            OverflowPolicy overflow,
+            int slack,
+            int sampling) {
         this.name = name;
         this.index = index;
         this.tier = tier;
@@ -53,13 +78,19 @@ final class EventQueue {
         // initial capacity needs: above that, memory follows what is actually queued, and a queue kept deeper
         // than its initial capacity allocates about 12 bytes per event as it cycles through fresh chunks.
         int chunksForInitial = (int) (((long) sizing.initialCapacity() + chunk - 1) / chunk);
-        this.queue = new MpmcUnboundedXaddArrayQueue<>(chunk, chunksForInitial + 2);
+        if (sizing instanceof QueueSizing.Fixed && overflow != OverflowPolicy.SHED_LOWER_PRIORITY) {
+            this.ring = new EventRing(sizing.initialCapacity(), slack, sampling);
+            this.queue = null;
+        } else {
+            this.ring = null;
+            this.queue = new MpmcUnboundedXaddArrayQueue<>(chunk, chunksForInitial + 2);
+        }
         this.capacity = sizing.initialCapacity();
         this.limit = capacity;
         this.sizingState = sizing instanceof QueueSizing.Dynamic d ? new DynamicSizingState(d) : null;
     }
 
-    /** Takes one unit of capacity if there is one. */
+    /** Takes one unit of capacity if there is one (a chunked queue; a ring claims with {@link EventRing#tryClaim}). */
     boolean tryReserve() {
         AtomicLong d = depth;
         for (; ; ) {
@@ -81,16 +112,20 @@ final class EventQueue {
 
     /** Events queued or reserved right now. */
     long depth() {
-        return depth.get();
+        return ring != null ? ring.depth() : depth.get();
     }
 
     /** Polls ever made from the underlying queue (workers and evictions). */
     long dequeuedTotal() {
-        return queue.currentConsumerIndex();
+        return ring != null ? ring.taken() : queue.currentConsumerIndex();
     }
 
     /** How long the oldest queued event has waited, in nanoseconds; 0 when empty. A racy read, for control only. */
     long headSojournNanos(long nowNanos) {
+        if (ring != null) {
+            long at = ring.headEnqueueNanos();
+            return at < 0 ? 0 : Math.max(0, nowNanos - at);
+        }
         EventSlot head = queue.relaxedPeek();
         if (head == null) {
             return 0;

@@ -6,12 +6,23 @@ package io.veltrix.engine;
  * release/acquire semantics publish the plain fields.
  */
 final class EventSlot implements Event<Object> {
+    /**
+     * Whether this is a worker's own reusable slot, into which it copies first attempts out of an
+     * {@link EventRing}; such a slot never leaves its worker (a failed attempt is copied into a pooled slot).
+     */
+    final boolean flyweight;
+
     EventType type;
     Object payload;
     long tag;
     int attempt;
     long intendedNanos;
     long enqueueNanos;
+    /**
+     * Whether this event's latencies are measured (see {@link EngineConfig.Builder#latencySampling}); when not,
+     * its times may be 0 and the worker reads no clock for it unless it fails.
+     */
+    boolean timed = true;
     /** When submit was called for the first attempt: the start of the uncorrected latency. */
     long submitNanos;
 
@@ -26,6 +37,26 @@ final class EventSlot implements Event<Object> {
     long lastFailureNanos;
     /** Next slot in a retry-timer bucket (intrusive list, so waiting costs no allocation). */
     EventSlot next;
+
+    EventSlot() {
+        this(false);
+    }
+
+    EventSlot(boolean flyweight) {
+        this.flyweight = flyweight;
+    }
+
+    /** Copies a first attempt (all that a ring holds of it) from {@code from}. */
+    void copyFirstAttempt(EventSlot from) {
+        type = from.type;
+        payload = from.payload;
+        tag = from.tag;
+        attempt = from.attempt;
+        intendedNanos = from.intendedNanos;
+        enqueueNanos = from.enqueueNanos;
+        submitNanos = from.submitNanos;
+        timed = from.timed;
+    }
 
     @Override
     public Object payload() {
@@ -63,5 +94,6 @@ final class EventSlot implements Event<Object> {
         previousDelayNanos = 0;
         firstFailureNanos = 0;
         lastFailureNanos = 0;
+        timed = true;
     }
 }

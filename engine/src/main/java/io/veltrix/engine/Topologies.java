@@ -19,8 +19,19 @@ final class Topologies {
             types[i] = new TypeState(
                     new EventType(c.name(), i, c.tier(), tier), c, config.retryOf(c), clock, config.threadNamePrefix());
         }
+        // Workers hold at most a batch each between taking events from a ring and copying them out; evictions hold
+        // one at a time each.
+        int slack = config.workers() * config.batchSize() + 64;
         if (config.topology() == Topology.SINGLE) {
-            EventQueue shared = new EventQueue("shared", 0, 0, types, config.defaultSizing(), config.defaultOverflow());
+            EventQueue shared = new EventQueue(
+                    "shared",
+                    0,
+                    0,
+                    types,
+                    config.defaultSizing(),
+                    config.defaultOverflow(),
+                    slack,
+                    config.latencySampling());
             for (TypeState t : types) {
                 t.queue = shared;
             }
@@ -39,7 +50,9 @@ final class Topologies {
                     t.type.tierIndex(),
                     new TypeState[] {t},
                     config.sizingOf(t.config),
-                    config.overflowOf(t.config));
+                    config.overflowOf(t.config),
+                    slack,
+                    config.latencySampling());
             t.queue = q;
             queues[i] = q;
             byTier.get(t.type.tierIndex()).add(q);

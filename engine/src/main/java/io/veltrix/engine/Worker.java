@@ -6,12 +6,17 @@ package io.veltrix.engine;
  * routes failures to the {@link FailureRouter}. Nothing a handler throws escapes: it is counted and routed.
  */
 final class Worker implements Runnable {
+    /** No clock reading: {@link System#nanoTime()} may be any value, but never this one in practice. */
+    private static final long NO_TIME = Long.MIN_VALUE;
+
     final int index;
     final WorkerMetrics metrics;
     private final TierScheduler scheduler;
     private final IdleStrategy idle;
     private final EngineRuntime runtime;
     private final EventSlot[] batch;
+    /** This worker's own slots, into which first attempts are copied out of ring queues. */
+    private final EventSlot[] flyweights;
     // The batch's measurements, recorded after it (see drain). Attempts 0 marks a failed attempt.
     private final int[] bType;
     private final long[] bQueueDelay;
@@ -19,6 +24,7 @@ final class Worker implements Runnable {
     private final long[] bEndToEnd;
     private final long[] bFromSubmit;
     private final int[] bAttempts;
+    private final boolean[] bTimed;
     /** Jitter for this worker's retry delays; seeded per worker so runs differ only by timing. */
     private final java.util.SplittableRandom random;
 
@@ -29,12 +35,17 @@ final class Worker implements Runnable {
         this.idle = idle;
         this.metrics = new WorkerMetrics(runtime.types.length);
         this.batch = new EventSlot[batchSize];
+        this.flyweights = new EventSlot[batchSize];
+        for (int i = 0; i < batchSize; i++) {
+            flyweights[i] = new EventSlot(true);
+        }
         this.bType = new int[batchSize];
         this.bQueueDelay = new long[batchSize];
         this.bService = new long[batchSize];
         this.bEndToEnd = new long[batchSize];
         this.bFromSubmit = new long[batchSize];
         this.bAttempts = new int[batchSize];
+        this.bTimed = new boolean[batchSize];
         this.random = new java.util.SplittableRandom(runtime.seed + index);
     }
 
@@ -53,28 +64,40 @@ final class Worker implements Runnable {
     int drain(EventQueue queue, int max) {
         EventSlot[] slots = batch;
         int n = 0;
-        while (n < max) {
-            EventSlot slot = queue.queue.relaxedPoll();
-            if (slot == null) {
-                break;
+        if (queue.ring != null) {
+            n = queue.ring.take(flyweights, slots, max);
+            if (n == 0) {
+                return 0;
             }
-            slots[n++] = slot;
+            metrics.inBatch = n;
+        } else {
+            while (n < max) {
+                EventSlot slot = queue.queue.relaxedPoll();
+                if (slot == null) {
+                    break;
+                }
+                slots[n++] = slot;
+            }
+            if (n == 0) {
+                return 0;
+            }
+            metrics.inBatch = n;
+            queue.depth.addAndGet(-n);
         }
-        if (n == 0) {
-            return 0;
-        }
-        metrics.inBatch = n;
-        queue.depth.addAndGet(-n);
         int handled = 0;
-        // One clock read per event: an event starts when the previous one of the batch ended (the clock is
-        // 30-65 ns a read on some machines, more than the rest of the hand-off).
-        long now = runtime.clock.nanoTime();
+        // One clock read per timed event: an event starts when the previous one of the batch ended (the clock is
+        // 30-65 ns a read on some machines, more than the rest of the hand-off). Untimed events (latency
+        // sampling) read no clock unless they fail.
+        long now = NO_TIME;
         for (; handled < n; handled++) {
             if (runtime.stopNow) {
                 break;
             }
             EventSlot slot = slots[handled];
             slots[handled] = null;
+            if (slot.timed && now == NO_TIME) {
+                now = runtime.clock.nanoTime();
+            }
             now = handle(slot, handled, now);
         }
         record(handled);
@@ -85,7 +108,10 @@ final class Worker implements Runnable {
         return handled;
     }
 
-    /** Handles one event that starts at {@code start}; returns when it ended. */
+    /**
+     * Handles one event; a timed one starts at {@code start}. Returns when it ended, or {@link #NO_TIME} if it was
+     * untimed and succeeded (no clock was read).
+     */
     private long handle(EventSlot slot, int i, long start) {
         TypeState type = runtime.types[slot.type.index()];
         CircuitBreaker breaker = type.breaker;
@@ -108,19 +134,41 @@ final class Worker implements Runnable {
                 breaker.onResult(outcome == Outcome.SUCCESS);
             }
         }
-        long end = runtime.clock.nanoTime();
+        boolean timed = slot.timed;
         bType[i] = slot.type.index();
-        bQueueDelay[i] = start - slot.enqueueNanos;
-        bService[i] = end - start;
+        bTimed[i] = timed;
         if (outcome == Outcome.SUCCESS) {
-            bEndToEnd[i] = end - slot.intendedNanos;
-            bFromSubmit[i] = end - slot.submitNanos;
+            long end = NO_TIME;
+            if (timed) {
+                end = runtime.clock.nanoTime();
+                bQueueDelay[i] = start - slot.enqueueNanos;
+                bService[i] = end - start;
+                bEndToEnd[i] = end - slot.intendedNanos;
+                bFromSubmit[i] = end - slot.submitNanos;
+            }
             bAttempts[i] = slot.attempt;
-            runtime.pool.release(slot);
-        } else {
-            bAttempts[i] = 0;
-            runtime.failures.onFailure(slot, type, outcome, failure, end, random);
+            runtime.recycle(slot);
+            return end;
         }
+        // Failures need the time (retry delays, deadlines, dead letters) whether timed or not.
+        long end = runtime.clock.nanoTime();
+        if (timed) {
+            bQueueDelay[i] = start - slot.enqueueNanos;
+            bService[i] = end - start;
+        }
+        bAttempts[i] = 0;
+        if (slot.flyweight) {
+            // A retry or a dead letter outlives the batch: it needs a slot of its own.
+            EventSlot own = runtime.pool.acquire();
+            own.copyFirstAttempt(slot);
+            if (!timed && own.intendedNanos == 0) {
+                // Submitted untimed without an intended time: its deadline counts from this failure.
+                own.intendedNanos = end;
+            }
+            slot.payload = null;
+            slot = own;
+        }
+        runtime.failures.onFailure(slot, type, outcome, failure, end, random);
         return end;
     }
 
@@ -130,9 +178,16 @@ final class Worker implements Runnable {
         long token = m.enter();
         try {
             for (int i = 0; i < n; i++) {
-                m.recordAttempt(bType[i], bQueueDelay[i], bService[i]);
+                boolean timed = bTimed[i];
+                if (timed) {
+                    m.recordAttempt(bType[i], bQueueDelay[i], bService[i]);
+                }
                 if (bAttempts[i] > 0) {
-                    m.recordCompletion(bType[i], bEndToEnd[i], bFromSubmit[i], bAttempts[i]);
+                    if (timed) {
+                        m.recordCompletion(bType[i], bEndToEnd[i], bFromSubmit[i], bAttempts[i]);
+                    } else {
+                        m.countCompletion(bType[i], bAttempts[i]);
+                    }
                 } else {
                     m.countFailedAttempt(bType[i]);
                 }

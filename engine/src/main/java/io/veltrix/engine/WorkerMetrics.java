@@ -72,6 +72,12 @@ final class WorkerMetrics {
         completed.lazySet(type, completed.get(type) + 1);
     }
 
+    /** Counts a completed event that was not timed (latency sampling), and its attempts. Inside the section. */
+    void countCompletion(int type, int attempts) {
+        active[type * KINDS + ATTEMPTS].recordValue(Math.min(attempts, 2_000_000));
+        completed.lazySet(type, completed.get(type) + 1);
+    }
+
     void countFailedAttempt(int type) {
         failedAttempts.lazySet(type, failedAttempts.get(type) + 1);
     }

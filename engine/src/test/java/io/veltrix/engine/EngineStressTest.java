@@ -58,6 +58,75 @@ class EngineStressTest {
         return Engine.start(config);
     }
 
+    /**
+     * Both storages at once: a shedding top tier (chunked) that borrows from rings below it, a reject ring, a
+     * drop-oldest ring, and latency sampling.
+     */
+    private Engine startMixed() {
+        EventHandler<Object> handler = e -> {
+            handled.incrementAndGet((int) e.tag());
+            return Outcome.SUCCESS;
+        };
+        EngineConfig config = EngineConfig.builder()
+                .tiers("critical", "normal", "low")
+                .workers(2)
+                .batchSize(16)
+                .latencySampling(4)
+                .defaultSizing(QueueSizing.fixed(64))
+                .listener(new EngineListener() {
+                    @Override
+                    public void onEvicted(Event<?> event) {
+                        evicted.incrementAndGet((int) event.tag());
+                    }
+                })
+                .eventType(
+                        EventTypeConfig.of("pay", "critical", handler).withOverflow(OverflowPolicy.SHED_LOWER_PRIORITY))
+                .eventType(EventTypeConfig.of("mail", "normal", handler).withOverflow(OverflowPolicy.REJECT))
+                .eventType(EventTypeConfig.of("log", "low", handler).withOverflow(OverflowPolicy.DROP_OLDEST))
+                .build();
+        return Engine.start(config);
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldAccountForEveryEventAcrossRingsAndChunkedQueues() throws Exception {
+        Engine engine = startMixed();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong checks = new AtomicLong();
+        Thread checker = checker(engine, stop, checks);
+        checker.start();
+        List<Thread> producers = producers(engine);
+        producers.forEach(Thread::start);
+        for (Thread t : producers) {
+            t.join();
+        }
+        stop.set(true);
+        checker.join();
+        ShutdownReport report = engine.shutdown(ShutdownMode.DRAIN, Duration.ofSeconds(30));
+
+        assertThat(violations).isEmpty();
+        assertThat(report.drained()).isTrue();
+        long handledCount = 0;
+        long evictedCount = 0;
+        long rejectedCount = 0;
+        for (int tag = 0; tag < N; tag++) {
+            int fates = handled.get(tag) + evicted.get(tag) + rejectedSeen.get(tag);
+            assertThat(fates).as("fates of event %d", tag).isEqualTo(1);
+            handledCount += handled.get(tag);
+            evictedCount += evicted.get(tag);
+            rejectedCount += rejectedSeen.get(tag);
+        }
+        EngineSnapshot last = report.last();
+        assertThat(last.total()).isEqualTo(new Counts(N, handledCount, 0, rejectedCount, evictedCount, 0));
+        assertThat(last.invariantViolations()).isEmpty();
+        // log drops its oldest when full; it rejects only while it has lent all its capacity to pay (nothing to
+        // drop), and says so as FULL.
+        assertThat(last.type("log").counts().evicted()).isPositive();
+        assertThat(last.type("log").rejectedBy().get(RejectReason.FULL))
+                .isEqualTo(last.type("log").counts().rejected());
+        assertThat(last.queues()).allSatisfy(q -> assertThat(q.depth()).isZero());
+        assertThat(last.queue("mail").limit()).isLessThanOrEqualTo(64);
+    }
+
     private List<Thread> producers(Engine engine) {
         List<EventType> types = engine.eventTypes();
         List<Thread> threads = new ArrayList<>();

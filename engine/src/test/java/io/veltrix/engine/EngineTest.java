@@ -213,6 +213,61 @@ class EngineTest {
     }
 
     @Test
+    void shouldShedFromLowerTierRingsToo() throws Exception {
+        // Lower tiers under reject are rings (written in place); the shedding tier is chunked. Borrowing works
+        // across the two kinds of storage.
+        Gate gate = new Gate();
+        ConcurrentLinkedQueue<String> evicted = new ConcurrentLinkedQueue<>();
+        EngineConfig config = EngineConfig.builder()
+                .tiers("critical", "normal", "low")
+                .workers(1)
+                .batchSize(1)
+                .listener(new EngineListener() {
+                    @Override
+                    public void onEvicted(Event<?> event) {
+                        evicted.add(event.type().name() + ":" + event.tag());
+                    }
+                })
+                .eventType(EventTypeConfig.of("blocker", "critical", gate).withSizing(QueueSizing.fixed(1)))
+                .eventType(EventTypeConfig.of("pay", "critical", gate)
+                        .withSizing(QueueSizing.fixed(2))
+                        .withOverflow(OverflowPolicy.SHED_LOWER_PRIORITY))
+                .eventType(EventTypeConfig.of("mail", "normal", gate).withSizing(QueueSizing.fixed(2)))
+                .eventType(EventTypeConfig.of("log", "low", gate).withSizing(QueueSizing.fixed(2)))
+                .build();
+        Engine engine = Engine.start(config);
+        engine.submit(engine.eventType("blocker"), null, 0, System.nanoTime());
+        gate.awaitEntered(1);
+        EventType pay = engine.eventType("pay");
+        EventType mail = engine.eventType("mail");
+        EventType log = engine.eventType("log");
+        engine.submit(log, "log payload", 10, System.nanoTime());
+        engine.submit(log, null, 11, System.nanoTime());
+        engine.submit(mail, null, 20, System.nanoTime());
+        engine.submit(mail, null, 21, System.nanoTime());
+        engine.submit(pay, null, 30, System.nanoTime());
+        engine.submit(pay, null, 31, System.nanoTime());
+        assertThat(engine.submit(pay, null, 32, System.nanoTime())).isEqualTo(SubmitResult.ACCEPTED);
+        assertThat(engine.submit(pay, null, 33, System.nanoTime())).isEqualTo(SubmitResult.ACCEPTED);
+        assertThat(engine.submit(pay, null, 34, System.nanoTime())).isEqualTo(SubmitResult.ACCEPTED);
+        assertThat(evicted).containsExactly("log:10", "log:11", "mail:20");
+        assertThat(engine.submit(log, null, 12, System.nanoTime())).isEqualTo(SubmitResult.REJECTED_FULL);
+        assertThat(engine.submit(mail, null, 22, System.nanoTime())).isEqualTo(SubmitResult.REJECTED_FULL);
+        EngineSnapshot s = engine.snapshot();
+        assertThat(s.queue("pay").limit()).isEqualTo(5);
+        assertThat(s.queue("mail").limit()).isEqualTo(1);
+        assertThat(s.queue("log").limit()).isEqualTo(0);
+        assertThat(s.queue("log").depth()).isEqualTo(0);
+        assertThat(s.queue("mail").depth()).isEqualTo(1);
+        assertThat(s.queued()).isEqualTo(6);
+        gate.open();
+        ShutdownReport report = engine.shutdown(ShutdownMode.DRAIN, Duration.ofSeconds(10));
+        assertThat(report.last().total()).isEqualTo(new Counts(12, 7, 0, 2, 3, 0));
+        assertThat(gate.handledTags).containsExactly(0L, 30L, 31L, 32L, 33L, 34L, 21L);
+        assertThat(report.last().invariantViolations()).isEmpty();
+    }
+
+    @Test
     void shouldRefuseShedLowerPriorityWithSingleQueue() {
         assertThatThrownBy(() -> EngineConfig.builder()
                         .topology(Topology.SINGLE)

@@ -1,6 +1,5 @@
 package io.veltrix.engine.jmh;
 
-import io.veltrix.engine.BackoffIdleStrategy;
 import io.veltrix.engine.Counts;
 import io.veltrix.engine.Engine;
 import io.veltrix.engine.EngineConfig;
@@ -8,6 +7,7 @@ import io.veltrix.engine.EngineSnapshot;
 import io.veltrix.engine.EventHandler;
 import io.veltrix.engine.EventType;
 import io.veltrix.engine.EventTypeConfig;
+import io.veltrix.engine.IdleStrategy;
 import io.veltrix.engine.NanoClock;
 import io.veltrix.engine.Outcome;
 import io.veltrix.engine.OverflowPolicy;
@@ -19,13 +19,14 @@ import io.veltrix.engine.SubmitResult;
 import io.veltrix.engine.Topology;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
  * The Veltrix engine with four event types in two tiers ({@code high}: h0, h1; {@code low}: l0, l1), submitted
  * round robin. Under {@link Topology#SINGLE} all four share one queue; under {@link Topology#TIERED} each has its
- * own queue and workers serve the tiers in strict priority. Reject overflow, fixed capacity, the default
- * {@link BackoffIdleStrategy} (spin, yield, then park) and batch size; no retries unless a policy is given. At
+ * own queue and workers serve the tiers in strict priority. Reject overflow, fixed capacity, the given idle
+ * strategy and the default batch size; no retries unless a policy is given. At
  * tear-down it prints the engine's own accounting (and, if any retry went through the timer, how late).
  */
 final class EngineHandOff implements HandOff {
@@ -37,13 +38,15 @@ final class EngineHandOff implements HandOff {
     private final Engine engine;
     private final EventType[] types;
 
-    EngineHandOff(Topology topology, int workers, int capacity) {
-        this(topology, workers, capacity, COUNT, RetryPolicy.none(), NanoClock.SYSTEM);
+    EngineHandOff(Topology topology, int workers, int capacity, Supplier<IdleStrategy> idle) {
+        this(topology, workers, capacity, COUNT, RetryPolicy.none(), NanoClock.SYSTEM, 1, idle);
     }
 
     /**
      * @param clock the engine's clock: {@link NanoClock#SYSTEM}, or a constant one for the diagnostic that shows
      *     what the engine's clock reads cost (its latency histograms then record only zeros)
+     * @param idle how idle workers wait
+     * @param sampling one event in this many is timed ({@code EngineConfig.Builder.latencySampling})
      */
     EngineHandOff(
             Topology topology,
@@ -51,15 +54,18 @@ final class EngineHandOff implements HandOff {
             int capacity,
             EventHandler<Completions> handler,
             RetryPolicy retry,
-            NanoClock clock) {
+            NanoClock clock,
+            int sampling,
+            Supplier<IdleStrategy> idle) {
         EngineConfig.Builder config = EngineConfig.builder()
                 .topology(topology)
                 .tiers("high", "low")
                 .workers(workers)
-                .idleStrategy(BackoffIdleStrategy::new)
+                .idleStrategy(idle)
                 .defaultSizing(QueueSizing.fixed(capacity))
                 .defaultOverflow(OverflowPolicy.REJECT)
                 .defaultRetry(retry)
+                .latencySampling(sampling)
                 .threadNamePrefix("veltrix-jmh");
         for (String name : List.of("h0", "h1", "l0", "l1")) {
             config.eventType(EventTypeConfig.of(name, name.startsWith("h") ? "high" : "low", handler));

@@ -35,6 +35,8 @@ public abstract class HandOffBenchmark {
     @Param({
         "engine-single",
         "engine-tiered",
+        "engine-single-sampled",
+        "engine-tiered-sampled",
         "tpe-abq",
         "jctools-mpmc",
         "disruptor-sleeping",
@@ -58,6 +60,16 @@ public abstract class HandOffBenchmark {
     @Param({"off"})
     public String jfr;
 
+    /**
+     * How idle engine workers wait (engine implementations only). {@code backoff} (default): the engine's default
+     * {@code BackoffIdleStrategy}, 64 spins, 16 yields, then parks doubling from 1 µs to 1 ms. {@code sleeping}:
+     * {@code new BackoffIdleStrategy(100, 100, 100, 100)}, the shape of the Disruptor's {@code
+     * SleepingWaitStrategy} (100 spins, 100 yields, then parks of 100 ns that never grow). {@code yielding}: spins
+     * never, yields for ever, as {@code YieldingIdleStrategy}.
+     */
+    @Param({"backoff"})
+    public String engineIdle;
+
     private HandOff handOff;
     private jdk.jfr.Recording recording;
 
@@ -69,7 +81,7 @@ public abstract class HandOffBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        handOff = HandOffs.create(impl, producers(), workers(), capacity);
+        handOff = HandOffs.create(impl, producers(), workers(), capacity, HandOffs.engineIdle(engineIdle));
         if ("on".equals(jfr)) {
             recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"));
             for (String event : new String[] {

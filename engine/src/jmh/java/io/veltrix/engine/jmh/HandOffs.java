@@ -3,8 +3,13 @@ package io.veltrix.engine.jmh;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
+import io.veltrix.engine.BackoffIdleStrategy;
+import io.veltrix.engine.IdleStrategy;
+import io.veltrix.engine.NanoClock;
 import io.veltrix.engine.RetryPolicy;
 import io.veltrix.engine.Topology;
+import io.veltrix.engine.YieldingIdleStrategy;
+import java.util.function.Supplier;
 
 /** Makes a {@link HandOff} by the name a benchmark's {@code impl} parameter gives. */
 final class HandOffs {
@@ -15,21 +20,57 @@ final class HandOffs {
      */
     static final int CAPACITY = 65_536; // keep equal to the default of HandOffBenchmark.capacity
 
+    /** One event in this many is timed by the {@code -sampled} engine variants. */
+    static final int SAMPLING = 64;
+
     private HandOffs() {}
+
+    /** The engine workers' idle strategy by the name of {@link HandOffBenchmark#engineIdle}. */
+    static Supplier<IdleStrategy> engineIdle(String name) {
+        return switch (name) {
+            case "backoff" -> BackoffIdleStrategy::new;
+            case "sleeping" -> () -> new BackoffIdleStrategy(100, 100, 100, 100);
+            case "yielding" -> YieldingIdleStrategy::new;
+            default ->
+                throw new IllegalArgumentException(
+                        "engineIdle must be one of backoff, sleeping, yielding; was '" + name + "'");
+        };
+    }
 
     /**
      * @param capacity events each queue or ring holds (under the tiered topology, each of the four event types'
      *     queues); a power of two
      */
-    static HandOff create(String impl, int producers, int workers, int capacity) {
+    static HandOff create(String impl, int producers, int workers, int capacity, Supplier<IdleStrategy> idle) {
         return switch (impl) {
-            case "engine-single" -> new EngineHandOff(Topology.SINGLE, workers, capacity);
-            case "engine-tiered" -> new EngineHandOff(Topology.TIERED, workers, capacity);
+            case "engine-single" -> new EngineHandOff(Topology.SINGLE, workers, capacity, idle);
+            case "engine-tiered" -> new EngineHandOff(Topology.TIERED, workers, capacity, idle);
+            // Latency sampling: every count exact, one event in SAMPLING timed (EngineConfig.latencySampling).
+            case "engine-single-sampled" ->
+                new EngineHandOff(
+                        Topology.SINGLE,
+                        workers,
+                        capacity,
+                        EngineHandOff.COUNT,
+                        RetryPolicy.none(),
+                        NanoClock.SYSTEM,
+                        SAMPLING,
+                        idle);
+            case "engine-tiered-sampled" ->
+                new EngineHandOff(
+                        Topology.TIERED,
+                        workers,
+                        capacity,
+                        EngineHandOff.COUNT,
+                        RetryPolicy.none(),
+                        NanoClock.SYSTEM,
+                        SAMPLING,
+                        idle);
             // Diagnostic only (run it with -p impl=engine-single-constant-clock): the engine on a clock that
             // always reads 0, to show what its four clock reads per event cost.
             case "engine-single-constant-clock" ->
                 new EngineHandOff(
-                        Topology.SINGLE, workers, capacity, EngineHandOff.COUNT, RetryPolicy.none(), () -> 0L);
+                        Topology.SINGLE, workers, capacity, EngineHandOff.COUNT, RetryPolicy.none(), () -> 0L, 1, idle);
             case "tpe-abq" -> new ThreadPoolExecutorHandOff(workers, capacity);
             case "jctools-mpmc" -> new JCToolsHandOff(workers, capacity);
             case "disruptor-sleeping" -> new DisruptorHandOff(producers, workers, capacity, SleepingWaitStrategy::new);
@@ -37,7 +78,8 @@ final class HandOffs {
             case "disruptor-blocking" -> new DisruptorHandOff(producers, workers, capacity, BlockingWaitStrategy::new);
             default ->
                 throw new IllegalArgumentException(
-                        "impl must be one of engine-single, engine-tiered, engine-single-constant-clock, "
+                        "impl must be one of engine-single, engine-tiered, engine-single-sampled, engine-tiered-sampled, "
+                                + "engine-single-constant-clock, "
                                 + "tpe-abq, jctools-mpmc, disruptor-sleeping, disruptor-yielding, disruptor-blocking; was '"
                                 + impl + "'");
         };

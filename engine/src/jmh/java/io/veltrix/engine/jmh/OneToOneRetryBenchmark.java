@@ -1,5 +1,6 @@
 package io.veltrix.engine.jmh;
 
+import io.veltrix.engine.BackoffIdleStrategy;
 import io.veltrix.engine.EventHandler;
 import io.veltrix.engine.Jitter;
 import io.veltrix.engine.NanoClock;
@@ -67,7 +68,8 @@ public class OneToOneRetryBenchmark {
             event.payload().run();
             return Outcome.SUCCESS;
         };
-        engine = new EngineHandOff(Topology.SINGLE, 1, HandOffs.CAPACITY, handler, retry, NanoClock.SYSTEM);
+        engine = new EngineHandOff(
+                Topology.SINGLE, 1, HandOffs.CAPACITY, handler, retry, NanoClock.SYSTEM, 1, BackoffIdleStrategy::new);
     }
 
     @TearDown(Level.Trial)

@@ -1,0 +1,202 @@
+package io.veltrix.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class EventRingTest {
+    private static final EventType TYPE = new EventType("t", 0, "tier", 0);
+
+    private static EventSlot[] flyweights(int n) {
+        EventSlot[] f = new EventSlot[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = new EventSlot(true);
+        }
+        return f;
+    }
+
+    @Test
+    void shouldRoundTheSizeUpToAPowerOfTwoAboveCapacityPlusSlack() {
+        assertThat(new EventRing(100, 28, 1).size).isEqualTo(128);
+        assertThat(new EventRing(100, 29, 1).size).isEqualTo(256);
+        assertThat(new EventRing(1, 0, 1).size).isEqualTo(2);
+    }
+
+    @Test
+    void shouldAdmitExactlyUpToTheLimitAndKeepFifoOrderAcrossLaps() {
+        EventRing ring = new EventRing(8, 8, 1);
+        EventSlot[] fly = flyweights(8);
+        EventSlot[] out = new EventSlot[8];
+        long next = 0;
+        long expected = 0;
+        // 1000 laps of a 16-cell ring, filled to a limit of 5 each time.
+        for (int lap = 0; lap < 1000; lap++) {
+            for (int i = 0; i < 5; i++) {
+                long p = ring.tryClaim(5);
+                assertThat(p).isEqualTo(next);
+                ring.publish(p, TYPE, "e" + next, next, 1000 + next, 2000 + next);
+                next++;
+            }
+            assertThat(ring.tryClaim(5)).as("claim beyond the limit").isEqualTo(-1);
+            assertThat(ring.depth()).isEqualTo(5);
+            assertThat(ring.take(fly, out, 3)).isEqualTo(3);
+            for (int i = 0; i < 3; i++) {
+                assertThat(out[i].tag()).isEqualTo(expected + i);
+                assertThat(out[i].payload()).isEqualTo("e" + (expected + i));
+                assertThat(out[i].intendedTimeNanos()).isEqualTo(1000 + expected + i);
+            }
+            assertThat(ring.depth()).isEqualTo(2);
+            assertThat(ring.take(fly, out, 8)).isEqualTo(2);
+            assertThat(out[0].tag()).isEqualTo(expected + 3);
+            assertThat(out[1].tag()).isEqualTo(expected + 4);
+            assertThat(ring.depth()).isZero();
+            assertThat(ring.taken()).isEqualTo(next);
+            expected += 5;
+        }
+        assertThat(next).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldCopyEveryFieldOutAndForgetThePayload() {
+        EventRing ring = new EventRing(4, 4, 1);
+        long p = ring.tryClaim(4);
+        ring.publish(p, TYPE, "payload", 42, 111, 222);
+        EventSlot[] fly = flyweights(1);
+        EventSlot[] out = new EventSlot[1];
+        assertThat(ring.take(fly, out, 1)).isEqualTo(1);
+        EventSlot e = out[0];
+        assertThat(e).isSameAs(fly[0]);
+        assertThat(e.type()).isSameAs(TYPE);
+        assertThat(e.payload()).isEqualTo("payload");
+        assertThat(e.tag()).isEqualTo(42);
+        assertThat(e.attempt()).isEqualTo(1);
+        assertThat(e.intendedTimeNanos()).isEqualTo(111);
+        assertThat(e.submitNanos).isEqualTo(222);
+        assertThat(e.enqueueNanos).isEqualTo(222);
+        assertThat(e.timed).isTrue();
+        assertThat(ring.headEnqueueNanos()).isEqualTo(-1);
+    }
+
+    @Test
+    void shouldHandOnARetrysOwnSlot() {
+        EventRing ring = new EventRing(4, 4, 1);
+        EventSlot retry = new EventSlot();
+        retry.type = TYPE;
+        retry.attempt = 3;
+        retry.firstFailure = "boom";
+        ring.publishCarried(ring.tryClaim(4), retry, 777);
+        assertThat(ring.headEnqueueNanos()).isEqualTo(777);
+        EventSlot[] fly = flyweights(1);
+        EventSlot[] out = new EventSlot[1];
+        assertThat(ring.take(fly, out, 1)).isEqualTo(1);
+        assertThat(out[0]).isSameAs(retry);
+        assertThat(out[0].attempt()).isEqualTo(3);
+        assertThat(out[0].enqueueNanos).isEqualTo(777);
+        assertThat(fly[0].type).as("the flyweight is untouched").isNull();
+    }
+
+    @Test
+    void shouldTakeTheOldestIntoAPooledSlot() {
+        EventRing ring = new EventRing(4, 4, 1);
+        for (int i = 0; i < 3; i++) {
+            ring.publish(ring.tryClaim(4), TYPE, null, i, 0, 0);
+        }
+        SlotPool pool = new SlotPool(4, 0);
+        EventSlot victim = ring.takeOne(pool);
+        assertThat(victim.flyweight).isFalse();
+        assertThat(victim.tag()).isZero();
+        assertThat(ring.depth()).isEqualTo(2);
+        assertThat(ring.takeOne(pool).tag()).isEqualTo(1);
+        assertThat(ring.takeOne(pool).tag()).isEqualTo(2);
+        assertThat(ring.takeOne(pool)).isNull();
+    }
+
+    @Test
+    void shouldTimeOneInNPositionsAlikeForEveryResidue() {
+        EventRing ring = new EventRing(4, 4, 16);
+        int n = 1 << 20;
+        int[] timedByResidue = new int[4];
+        for (long p = 0; p < n; p++) {
+            if (ring.timed(p)) {
+                timedByResidue[(int) (p & 3)]++;
+            }
+        }
+        // Each residue class holds n/4 positions; one in 16 of them should be timed, give or take 1%.
+        for (int r = 0; r < 4; r++) {
+            assertThat(timedByResidue[r]).as("residue %d", r).isBetween(16220, 16550);
+        }
+        EventRing all = new EventRing(4, 4, 1);
+        for (long p = 0; p < 1000; p++) {
+            assertThat(all.timed(p)).isTrue();
+        }
+    }
+
+    @Test
+    void shouldDeliverEveryEventExactlyOnceWithFourProducersAndFourConsumers() throws Exception {
+        int producers = 4;
+        int perProducer = 200_000;
+        int n = producers * perProducer;
+        EventRing ring = new EventRing(256, 4 * 32, 1);
+        AtomicIntegerArray seen = new AtomicIntegerArray(n);
+        AtomicLong maxDepth = new AtomicLong();
+        AtomicLong consumed = new AtomicLong();
+        AtomicBoolean orderBroken = new AtomicBoolean();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < producers; t++) {
+            int base = t * perProducer;
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < perProducer; i++) {
+                    long p;
+                    while ((p = ring.tryClaim(256)) < 0) {
+                        Thread.yield();
+                    }
+                    ring.publish(p, TYPE, null, base + i, 0, 0);
+                }
+            }));
+        }
+        for (int t = 0; t < 4; t++) {
+            threads.add(new Thread(() -> {
+                EventSlot[] fly = flyweights(32);
+                EventSlot[] out = new EventSlot[32];
+                long[] lastTagOfProducer = new long[producers];
+                java.util.Arrays.fill(lastTagOfProducer, -1);
+                while (consumed.get() < n) {
+                    maxDepth.accumulateAndGet(ring.depth(), Math::max);
+                    int k = ring.take(fly, out, 32);
+                    for (int i = 0; i < k; i++) {
+                        int tag = (int) out[i].tag();
+                        seen.incrementAndGet(tag);
+                        // Within one consumer's takes, each producer's events come in the order submitted.
+                        int producer = tag / perProducer;
+                        if (tag <= lastTagOfProducer[producer]) {
+                            orderBroken.set(true);
+                        }
+                        lastTagOfProducer[producer] = tag;
+                    }
+                    consumed.addAndGet(k);
+                    if (k == 0) {
+                        Thread.yield();
+                    }
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join(60_000);
+            assertThat(t.isAlive()).isFalse();
+        }
+        for (int i = 0; i < n; i++) {
+            assertThat(seen.get(i)).as("times event %d was taken", i).isEqualTo(1);
+        }
+        assertThat(consumed.get()).isEqualTo(n);
+        assertThat(orderBroken.get()).isFalse();
+        assertThat(maxDepth.get()).isLessThanOrEqualTo(256);
+        assertThat(ring.depth()).isZero();
+        assertThat(ring.taken()).isEqualTo(n);
+    }
+}
