@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             BenchCommand.class,
             CompareCommand.class,
+            MergeCommand.class,
             ReportCommand.class,
             ValidateCommand.class,
             InitCommand.class,

@@ -40,14 +40,16 @@ public final class IntervalHistograms {
     }
 
     private final List<Interval> intervals;
+    private final long startEpochMillis;
 
-    private IntervalHistograms(List<Interval> intervals) {
+    private IntervalHistograms(List<Interval> intervals, long startEpochMillis) {
         this.intervals = List.copyOf(intervals);
+        this.startEpochMillis = startEpochMillis;
     }
 
-    /** Intervals built elsewhere (in order of their start). */
+    /** Intervals built elsewhere (in order of their start), of a run that started at epoch 0. */
     public static IntervalHistograms of(List<Interval> intervals) {
-        return new IntervalHistograms(intervals);
+        return new IntervalHistograms(intervals, 0);
     }
 
     /** Reads the content of an {@code .hlog} file. */
@@ -101,7 +103,7 @@ public final class IntervalHistograms {
             intervals.add(new Interval(
                     (groupStart - startMillis) / 1000.0, (groupEnd - startMillis) / 1000.0, total, byType));
         }
-        return new IntervalHistograms(intervals);
+        return new IntervalHistograms(intervals, startMillis);
     }
 
     /**
@@ -126,6 +128,14 @@ public final class IntervalHistograms {
     /** The intervals, in order. */
     public List<Interval> intervals() {
         return intervals;
+    }
+
+    /**
+     * The run's start on the wall clock (the log's {@code #[StartTime: ...]}, epoch milliseconds), from which the
+     * intervals' starts and ends are counted; 0 for intervals built with {@link #of}.
+     */
+    public long startEpochMillis() {
+        return startEpochMillis;
     }
 
     /** The interval that starts at {@code start} (seconds from the start of the run, to the millisecond), or null. */

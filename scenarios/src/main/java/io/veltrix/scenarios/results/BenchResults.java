@@ -1,5 +1,6 @@
 package io.veltrix.scenarios.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -14,6 +15,8 @@ import java.util.List;
  * @param partial true when the run was interrupted: some strategies are missing or incomplete
  * @param strategies each strategy run, in run order
  * @param verdict one line saying which strategy won and by how much, or null with fewer than two strategies
+ * @param mergedFrom the runs that {@code veltrix merge} combined into these results, in the order given; null (and
+ *     not written) for the results of one bench
  */
 public record BenchResults(
         String schema,
@@ -23,10 +26,30 @@ public record BenchResults(
         String endedAt,
         boolean partial,
         List<StrategyResult> strategies,
-        String verdict) {
+        String verdict,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<MergedInput> mergedFrom) {
+
+    /** The results of one bench (not a merge). */
+    public BenchResults(
+            String schema,
+            ScenarioInfo scenario,
+            EnvironmentInfo environment,
+            String startedAt,
+            String endedAt,
+            boolean partial,
+            List<StrategyResult> strategies,
+            String verdict) {
+        this(schema, scenario, environment, startedAt, endedAt, partial, strategies, verdict, null);
+    }
 
     /** The schema identifier this version writes. */
     public static final String SCHEMA = "veltrix-results/1";
+
+    /** These results with {@code verdict}. */
+    public BenchResults withVerdict(String verdict) {
+        return new BenchResults(
+                schema, scenario, environment, startedAt, endedAt, partial, strategies, verdict, mergedFrom);
+    }
 
     /** The strategy called {@code name}, or null. */
     public StrategyResult strategy(String name) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.veltrix.scenarios.model.Scenario;
 import io.veltrix.scenarios.results.BenchResults;
 import io.veltrix.scenarios.results.ResultsJson;
+import io.veltrix.scenarios.results.ResultsSchemaTest;
 import io.veltrix.scenarios.results.ResultsWriter;
 import io.veltrix.scenarios.results.StrategyResult;
 import io.veltrix.scenarios.results.TypeResult;
@@ -69,6 +70,11 @@ class ResultsFilesTest {
         results = outcome.results();
         ResultsWriter.write(directory, results, outcome.hlogs());
         json = new ObjectMapper().readTree(directory.resolve("results.json").toFile());
+    }
+
+    @Test
+    void shouldWriteWhatItsJsonSchemaDescribes() {
+        assertThat(ResultsSchemaTest.problems(json)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,142 @@
+package io.veltrix.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two short real benches of the seed story's tiered strategy, merged through the command line. */
+class MergeCommandTest {
+    private static final Path SEED_STORY = Path.of("..", "scenarios", "examples", "seed-story.yaml");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    private static Path a;
+    private static Path b;
+
+    @BeforeAll
+    static void bench() {
+        a = bench("a", "tiered");
+        b = bench("b", "tiered");
+    }
+
+    private static Path bench(String name, String strategy) {
+        Path out = dir.resolve(name);
+        CliRun run = CliRun.of(
+                "bench",
+                SEED_STORY.toString(),
+                "--strategy",
+                strategy,
+                "--duration",
+                "1s",
+                "--warmup",
+                "500ms",
+                "--jfr",
+                "off",
+                "--quiet",
+                "--format",
+                "json",
+                "--out",
+                out.toString());
+        assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.OK, ExitCode.CHECK_FAILED);
+        return out;
+    }
+
+    @Test
+    void shouldMergeTwoRunsIntoOneResultsFileAndItsReports() throws IOException {
+        Path out = dir.resolve("merged");
+        CliRun run = CliRun.of(
+                "merge",
+                a.toString(),
+                b.resolve("results.json").toString(),
+                "--out",
+                out.toString(),
+                "--format",
+                "html,json,md,junit");
+
+        // The seed story's SLOs are checked on the merged results: 0 or 1 depending on the machine, never 2 or 3.
+        assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.OK, ExitCode.CHECK_FAILED);
+        JsonNode merged = JSON.readTree(out.resolve("results.json").toFile());
+        JsonNode ra = JSON.readTree(a.resolve("results.json").toFile());
+        JsonNode rb = JSON.readTree(b.resolve("results.json").toFile());
+        assertThat(merged.path("schema").asText()).isEqualTo("veltrix-results/1");
+        JsonNode m = merged.path("strategies").get(0);
+        for (String count : new String[] {"submitted", "completed", "rejected", "evicted", "deadLettered", "retries"}) {
+            assertThat(m.path("measured").path(count).asLong())
+                    .as(count)
+                    .isEqualTo(strategy(ra).path("measured").path(count).asLong()
+                            + strategy(rb).path("measured").path(count).asLong());
+        }
+        assertThat(m.path("latency").path("endToEnd").path("count").asLong())
+                .isEqualTo(m.path("measured").path("completed").asLong())
+                .isPositive();
+        assertThat(merged.path("mergedFrom")).hasSize(2);
+        assertThat(merged.path("mergedFrom").get(0).path("file").asText())
+                .isEqualTo(a.resolve("results.json").toString());
+        assertThat(merged.path("mergedFrom").get(1).path("startedAt").asText())
+                .isEqualTo(rb.path("startedAt").asText());
+        for (String file : new String[] {"tiered.hlog", "report.html", "report.json", "report.md", "junit.xml"}) {
+            assertThat(out.resolve(file)).as(file).isNotEmptyFile();
+        }
+        assertThat(run.out())
+                .contains("merged 2 runs:")
+                .contains("results: " + out + " (results.json, tiered.hlog)")
+                .contains("p99 < 20ms strategy=tiered type=payment")
+                .contains("reports: report.html, report.json, report.md, junit.xml");
+
+        // The merged results are results: report and compare read them.
+        assertThat(CliRun.of("report", out.toString()).exitCode()).isEqualTo(ExitCode.OK);
+        CliRun compare = CliRun.of("compare", a.toString(), out.toString());
+        assertThat(compare.exitCode()).as(compare.err()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("tiered");
+    }
+
+    @Test
+    void shouldRefuseRunsOfOtherStrategiesTheSameRunTwiceAndMissingRuns() {
+        Path naive = bench("naive", "naive");
+        CliRun other = CliRun.of(
+                "merge",
+                a.toString(),
+                naive.toString(),
+                "--out",
+                dir.resolve("x").toString());
+        assertThat(other.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(other.err())
+                .isEqualTo("error: " + naive.resolve("results.json") + " and " + a.resolve("results.json")
+                        + " are not runs of the same scenario: strategies [naive] against [tiered]\n");
+
+        CliRun twice = CliRun.of(
+                "merge",
+                a.toString(),
+                b.toString(),
+                a.toString(),
+                "--out",
+                dir.resolve("y").toString());
+        assertThat(twice.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(twice.err()).contains(a.resolve("results.json") + ": given twice");
+
+        CliRun missing = CliRun.of("merge", a.toString(), dir.resolve("none").toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(missing.err()).startsWith("error: " + dir.resolve("none") + ": no such file");
+
+        CliRun over = CliRun.of("merge", a.toString(), b.toString(), "--out", a.toString());
+        assertThat(over.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(over.err()).contains("--out " + a + " is the directory of");
+
+        assertThat(CliRun.of("merge").exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(dir.resolve("x")).doesNotExist();
+        assertThat(dir.resolve("y")).doesNotExist();
+    }
+
+    private static JsonNode strategy(JsonNode results) {
+        return results.path("strategies").get(0);
+    }
+}
