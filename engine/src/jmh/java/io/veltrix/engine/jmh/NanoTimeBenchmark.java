@@ -9,8 +9,8 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * A diagnostic, not a hand-off: what one {@link System#nanoTime()} costs on this machine (it depends on the
- * clock source: a VM's {@code kvm-clock} is slower than a bare-metal TSC). The engine reads the clock four times
- * per event (submit: intended and enqueue time; worker: before and after the handler).
+ * clock source: a VM's {@code kvm-clock} is slower than a bare-metal TSC). The engine reads it once per submit and
+ * once per handled event when it times every event (see {@code EngineConfig.Builder.latencySampling}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
