@@ -79,7 +79,8 @@ final class EventQueue {
         // than its initial capacity allocates about 12 bytes per event as it cycles through fresh chunks.
         int chunksForInitial = (int) (((long) sizing.initialCapacity() + chunk - 1) / chunk);
         if (sizing instanceof QueueSizing.Fixed && overflow != OverflowPolicy.SHED_LOWER_PRIORITY) {
-            this.ring = new EventRing(sizing.initialCapacity(), slack, sampling);
+            this.ring =
+                    new EventRing(sizing.initialCapacity(), slack, sampling, types.length == 1 ? types[0].type : null);
             this.queue = null;
         } else {
             this.ring = null;

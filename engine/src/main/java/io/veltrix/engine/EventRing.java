@@ -69,7 +69,11 @@ final class EventRing extends EventRingPad2 {
 
     private final int sampleShift;
     private final long[] sequence;
+    /** The event type of every cell when the queue has only one (then {@link #type} is null). */
+    private final EventType onlyType;
+    /** Per cell, when the queue has several types. */
     private final EventType[] type;
+
     private final Object[] payload;
     private final long[] tag;
     private final long[] intended;
@@ -82,6 +86,14 @@ final class EventRing extends EventRingPad2 {
      * @param sampling one in how many events is timed, a power of two
      */
     EventRing(int capacity, int slack, int sampling) {
+        this(capacity, slack, sampling, null);
+    }
+
+    /**
+     * @param onlyType the queue's one event type, or null when it holds several: a ring of one type does not
+     *     store the type per cell
+     */
+    EventRing(int capacity, int slack, int sampling, EventType onlyType) {
         long wanted = (long) capacity + slack;
         if (wanted > 1 << 30) {
             throw new IllegalArgumentException("ring too large: " + wanted + " cells");
@@ -92,7 +104,8 @@ final class EventRing extends EventRingPad2 {
         for (int i = 0; i < size; i++) {
             sequence[i] = i;
         }
-        this.type = new EventType[size];
+        this.onlyType = onlyType;
+        this.type = onlyType == null ? new EventType[size] : null;
         this.payload = new Object[size];
         this.tag = new long[size];
         this.intended = new long[size];
@@ -141,14 +154,22 @@ final class EventRing extends EventRingPad2 {
         return timeAll || (p * 0x9E3779B97F4A7C15L) >>> sampleShift == 0;
     }
 
-    /** Writes a first attempt into the claimed position {@code p} and makes it visible to consumers. */
+    /**
+     * Writes a first attempt into the claimed position {@code p} and makes it visible to consumers. The submit
+     * time {@code now} is kept only if the position is {@link #timed}: an untimed event is the cheaper to carry.
+     */
     void publish(long p, EventType eventType, Object eventPayload, long eventTag, long intendedNanos, long now) {
         int i = (int) (p & mask);
-        type[i] = eventType;
+        EventType[] types = type;
+        if (types != null) {
+            types[i] = eventType;
+        }
         payload[i] = eventPayload;
         tag[i] = eventTag;
         intended[i] = intendedNanos;
-        submitted[i] = now;
+        if (timed(p)) {
+            submitted[i] = now;
+        }
         SEQUENCE.setRelease(sequence, i, p + 1);
     }
 
@@ -213,13 +234,15 @@ final class EventRing extends EventRingPad2 {
             carried[i] = null;
         } else {
             slot = into;
-            slot.type = type[i];
+            EventType[] types = type;
+            slot.type = types != null ? types[i] : onlyType;
             slot.payload = payload[i];
             slot.tag = tag[i];
             slot.attempt = 1;
-            slot.timed = timed(p);
+            boolean timed = timed(p);
+            slot.timed = timed;
             slot.intendedNanos = intended[i];
-            long at = submitted[i];
+            long at = timed ? submitted[i] : 0;
             slot.submitNanos = at;
             slot.enqueueNanos = at;
             payload[i] = null;
@@ -240,7 +263,10 @@ final class EventRing extends EventRingPad2 {
         return consumerIndex;
     }
 
-    /** When the oldest published event was queued (a racy read, for control only); -1 when there is none. */
+    /**
+     * When the oldest published event was queued (a racy read, for control only); -1 when there is none or it
+     * is untimed.
+     */
     long headEnqueueNanos() {
         long c = consumerIndex;
         int i = (int) (c & mask);
@@ -248,8 +274,10 @@ final class EventRing extends EventRingPad2 {
             return -1;
         }
         EventSlot slot = carried[i];
-        long at = slot != null ? slot.enqueueNanos : submitted[i];
+        if (slot != null) {
+            return slot.enqueueNanos;
+        }
         // The cell may have been taken and refilled meanwhile; then the reading is merely newer.
-        return at;
+        return timed(c) ? submitted[i] : -1;
     }
 }

@@ -83,6 +83,27 @@ class EventRingTest {
     }
 
     @Test
+    void shouldKeepNeitherTheTypeOfAOneTypeRingNorTheSubmitTimeOfAnUntimedEvent() {
+        // One in 65536 timed: position 0 is (its hash is 0), position 1 is not.
+        EventRing ring = new EventRing(4, 4, 65536, TYPE);
+        assertThat(ring.timed(0)).isTrue();
+        assertThat(ring.timed(1)).isFalse();
+        ring.publish(ring.tryClaim(4), null, "a", 1, 10, 20);
+        ring.publish(ring.tryClaim(4), null, "b", 2, 30, 40);
+        EventSlot[] fly = flyweights(2);
+        EventSlot[] out = new EventSlot[2];
+        assertThat(ring.take(fly, out, 2)).isEqualTo(2);
+        assertThat(out[0].type()).isSameAs(TYPE);
+        assertThat(out[0].timed).isTrue();
+        assertThat(out[0].submitNanos).isEqualTo(20);
+        assertThat(out[1].type()).isSameAs(TYPE);
+        assertThat(out[1].timed).isFalse();
+        assertThat(out[1].intendedTimeNanos()).isEqualTo(30);
+        assertThat(out[1].submitNanos).isZero();
+        assertThat(out[1].enqueueNanos).isZero();
+    }
+
+    @Test
     void shouldHandOnARetrysOwnSlot() {
         EventRing ring = new EventRing(4, 4, 1);
         EventSlot retry = new EventSlot();
