@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.veltrix.reports.slo.IntervalHistograms;
+import io.veltrix.scenarios.results.BenchResults;
+import io.veltrix.scenarios.results.HlogTags;
+import io.veltrix.scenarios.results.LatencySummary;
+import io.veltrix.scenarios.results.ResultsJson;
+import io.veltrix.scenarios.results.StrategyResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +105,88 @@ class MergeCommandTest {
         CliRun compare = CliRun.of("compare", a.toString(), out.toString());
         assertThat(compare.exitCode()).as(compare.err()).isEqualTo(ExitCode.OK);
         assertThat(Files.readString(out.resolve("report.html"))).contains("tiered");
+    }
+
+    @Test
+    void shouldMergeEveryLatencyKindFromTheAddedHistogramsOfTheLogs() throws IOException {
+        Path out = dir.resolve("exact");
+        CliRun run = CliRun.of("merge", a.toString(), b.toString(), "--out", out.toString(), "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.OK, ExitCode.CHECK_FAILED);
+
+        BenchResults merged = ResultsJson.read(out.resolve("results.json"));
+        StrategyResult m = merged.strategy("tiered");
+        IntervalHistograms logA = IntervalHistograms.read(Files.readAllBytes(a.resolve("tiered.hlog")));
+        IntervalHistograms logB = IntervalHistograms.read(Files.readAllBytes(b.resolve("tiered.hlog")));
+        assertThat(logA.hasKinds()).isTrue();
+        for (HlogTags.Kind kind : HlogTags.Kind.values()) {
+            Histogram added = new Histogram(3);
+            for (IntervalHistograms log : List.of(logA, logB)) {
+                log.intervals().forEach(i -> i.kinds().get(kind).values().forEach(added::add));
+            }
+            LatencySummary got = kind.summaryIn(m.latency());
+            assertThat(got.count())
+                    .as(kind.tagName())
+                    .isEqualTo(added.getTotalCount())
+                    .isPositive();
+            assertThat(got.p50()).as(kind.tagName()).isEqualTo(added.getValueAtPercentile(50));
+            assertThat(got.p99()).as(kind.tagName()).isEqualTo(added.getValueAtPercentile(99));
+            assertThat(got.max()).as(kind.tagName()).isEqualTo(added.getMaxValue());
+        }
+        Histogram lag = new Histogram(3);
+        for (IntervalHistograms log : List.of(logA, logB)) {
+            log.intervals().forEach(i -> lag.add(i.lag()));
+        }
+        assertThat(m.generator().lag()).isEqualTo(LatencySummary.of(lag));
+        assertThat(m.warnings().get(0))
+                .startsWith("merged from 2 runs (")
+                .endsWith("counts and every latency (end-to-end, uncorrected, queue delay, service, generator lag)"
+                        + " are exact: the runs' .hlog histograms added");
+    }
+
+    @Test
+    void shouldBoundTheOtherKindsOfAnOlderRunAndStillReportAndCompareIt() throws IOException {
+        // b as written before the other kinds were kept: its .hlog holds only the end-to-end histograms.
+        Path old = dir.resolve("old");
+        Files.createDirectories(old);
+        Files.copy(b.resolve("results.json"), old.resolve("results.json"));
+        List<String> lines = Files.readAllLines(b.resolve("tiered.hlog"));
+        lines.removeIf(
+                l -> l.startsWith("Tag=") && l.substring(0, l.indexOf(',')).contains(":"));
+        Files.write(old.resolve("tiered.hlog"), lines);
+        assertThat(IntervalHistograms.read(Files.readAllBytes(old.resolve("tiered.hlog")))
+                        .hasKinds())
+                .isFalse();
+
+        Path out = dir.resolve("bounded");
+        CliRun run = CliRun.of("merge", a.toString(), old.toString(), "--out", out.toString(), "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.OK, ExitCode.CHECK_FAILED);
+
+        StrategyResult m = ResultsJson.read(out.resolve("results.json")).strategy("tiered");
+        BenchResults oldResults = ResultsJson.read(old.resolve("results.json"));
+        String oldHost = oldResults.environment().hostname();
+        assertThat(m.warnings().get(0))
+                .contains("counts and end-to-end latencies are exact sums; uncorrected, queue-delay, service and"
+                        + " generator-lag percentiles are an upper bound (the largest of the runs') because the .hlog"
+                        + " of " + oldHost + " (" + old.resolve("results.json") + ") holds only end-to-end latency"
+                        + " (written before veltrix kept every latency kind); the other runs' histograms of them are"
+                        + " added");
+        LatencySummary oldService = oldResults.strategy("tiered").latency().service();
+        assertThat(m.latency().service().p99()).isGreaterThanOrEqualTo(oldService.p99());
+        assertThat(m.latency().service().max()).isGreaterThanOrEqualTo(oldService.max());
+
+        // report and compare read a run of either format.
+        for (Path r : List.of(old, a)) {
+            CliRun report = CliRun.of(
+                    "report",
+                    r.toString(),
+                    "--out",
+                    dir.resolve("report-" + r.getFileName() + ".html").toString());
+            assertThat(report.exitCode()).as(report.err()).isEqualTo(ExitCode.OK);
+        }
+        assertThat(Files.readString(dir.resolve("report-old.html"))).contains("tiered");
+        CliRun compare = CliRun.of("compare", old.toString(), a.toString());
+        assertThat(compare.exitCode()).as(compare.err()).isIn(ExitCode.OK, ExitCode.CHECK_FAILED);
+        assertThat(compare.out()).contains("tiered");
     }
 
     @Test

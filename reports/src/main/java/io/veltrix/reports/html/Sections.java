@@ -3,6 +3,7 @@ package io.veltrix.reports.html;
 import io.veltrix.scenarios.results.BenchResults;
 import io.veltrix.scenarios.results.EngineConfigResult;
 import io.veltrix.scenarios.results.EnvironmentInfo;
+import io.veltrix.scenarios.results.MergedInput;
 import io.veltrix.scenarios.results.ScenarioInfo;
 import io.veltrix.scenarios.results.StrategyResult;
 import io.veltrix.scenarios.results.Verdict;
@@ -247,7 +248,38 @@ final class Sections {
         item(h, "git commit", e.gitCommit() == null ? "not in a git work tree" : e.gitCommit());
         item(h, "started", results.startedAt());
         item(h, "ended", results.endedAt());
-        return h.append("</dl>\n").toString();
+        h.append("</dl>\n");
+        mergedFrom(h, results.mergedFrom());
+        return h.toString();
+    }
+
+    /** The runs that {@code veltrix merge} combined into these results, if it did: where and when each ran. */
+    private static void mergedFrom(StringBuilder h, List<MergedInput> inputs) {
+        if (inputs == null || inputs.isEmpty()) {
+            return;
+        }
+        h.append("<p>Merged by <code>veltrix merge</code> from ")
+                .append(inputs.size())
+                .append(inputs.size() == 1 ? " run" : " runs")
+                .append(" (the CPUs, heap and hosts above are theirs together):</p>\n")
+                .append("<div class=\"scroll\"><table id=\"merged-from\" class=\"text-table\">\n")
+                .append(
+                        "<thead><tr><th>run</th><th>host</th><th>file</th><th>started</th><th>ended</th></tr></thead>\n")
+                .append("<tbody>\n");
+        for (int i = 0; i < inputs.size(); i++) {
+            MergedInput in = inputs.get(i);
+            h.append("<tr><th scope=\"row\">").append(i + 1).append("</th>");
+            for (String cell : new String[] {
+                in.hostname() == null ? "unknown" : in.hostname(),
+                in.file(),
+                in.startedAt() == null ? "unknown" : in.startedAt(),
+                (in.endedAt() == null ? "unknown" : in.endedAt()) + (in.partial() ? " (interrupted)" : "")
+            }) {
+                h.append("<td class=\"text\">").append(Html.escape(cell)).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table></div>\n");
     }
 
     private static void item(StringBuilder h, String term, String value) {

@@ -4,6 +4,7 @@ import io.veltrix.reports.compare.BadResultsException;
 import io.veltrix.reports.compare.LoadedResults;
 import io.veltrix.reports.slo.IntervalHistograms;
 import io.veltrix.scenarios.results.BenchResults;
+import io.veltrix.scenarios.results.HlogTags;
 import io.veltrix.scenarios.results.StrategyResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /**
  * One run to merge: its {@code results.json} and, for each strategy, the interval histograms of its {@code .hlog},
@@ -60,9 +62,74 @@ public record MergeInput(Path file, BenchResults results, Map<String, IntervalHi
                         + s.measured().completed() + " measured completions of strategy '" + s.name()
                         + "'; the log is incomplete or belongs to another run");
             }
+            checkKinds(hlog, loaded.file(), s, intervals);
             hlogs.put(s.name(), intervals);
         }
         return new MergeInput(loaded.file(), loaded.results(), hlogs);
+    }
+
+    /**
+     * A log that keeps the other latency kinds must hold as many of each as results.json counts, like the end-to-end
+     * latencies; a log without them (written before they were kept) is taken as it is, and merged bounded.
+     */
+    private static void checkKinds(Path hlog, Path file, StrategyResult s, IntervalHistograms intervals)
+            throws MergeException {
+        if (intervals.hasKinds()) {
+            for (HlogTags.Kind kind : HlogTags.Kind.values()) {
+                long logged = 0;
+                for (IntervalHistograms.Interval interval : intervals.intervals()) {
+                    for (Histogram h :
+                            interval.kinds().getOrDefault(kind, Map.of()).values()) {
+                        logged += h.getTotalCount();
+                    }
+                }
+                long counted =
+                        s.latency() == null ? 0 : kind.summaryIn(s.latency()).count();
+                if (logged != counted) {
+                    throw new MergeException(hlog + ": holds " + logged + " " + kind.tagName() + " latencies but "
+                            + file + " counts " + counted + " for strategy '" + s.name()
+                            + "'; the log is incomplete or belongs to another run");
+                }
+            }
+        }
+        if (intervals.hasLag() && s.generator() != null && s.generator().lag() != null) {
+            long logged = 0;
+            for (IntervalHistograms.Interval interval : intervals.intervals()) {
+                logged += interval.lag() == null ? 0 : interval.lag().getTotalCount();
+            }
+            if (logged != s.generator().lag().count()) {
+                throw new MergeException(hlog + ": holds " + logged + " generator lags but " + file + " counts "
+                        + s.generator().lag().count() + " for strategy '" + s.name()
+                        + "'; the log is incomplete or belongs to another run");
+            }
+        }
+    }
+
+    /**
+     * Whether strategy {@code strategy}'s log keeps its other latency kinds, or has none to keep (nothing recorded):
+     * either way its histograms add exactly.
+     */
+    boolean keepsKinds(String strategy) {
+        IntervalHistograms log = hlogs.get(strategy);
+        StrategyResult s = results.strategy(strategy);
+        if (log.hasKinds()) {
+            return true;
+        }
+        for (HlogTags.Kind kind : HlogTags.Kind.values()) {
+            if (s.latency() != null && kind.summaryIn(s.latency()).count() > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether strategy {@code strategy}'s log keeps the generator's lag, or there is none to keep. */
+    boolean keepsLag(String strategy) {
+        StrategyResult s = results.strategy(strategy);
+        return hlogs.get(strategy).hasLag()
+                || s.generator() == null
+                || s.generator().lag() == null
+                || s.generator().lag().count() == 0;
     }
 
     /** The host the run was on, or {@code ?}. */

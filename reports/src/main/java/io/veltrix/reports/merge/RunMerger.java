@@ -5,6 +5,7 @@ import io.veltrix.scenarios.results.BenchResults;
 import io.veltrix.scenarios.results.EngineConfigResult;
 import io.veltrix.scenarios.results.EnvironmentInfo;
 import io.veltrix.scenarios.results.GeneratorStats;
+import io.veltrix.scenarios.results.HlogTags;
 import io.veltrix.scenarios.results.LatencySet;
 import io.veltrix.scenarios.results.LatencySummary;
 import io.veltrix.scenarios.results.MeasuredCounts;
@@ -28,20 +29,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
  * Combines the runs of one scenario made on several machines at once into one set of results, as if one machine had
  * generated the whole load (see {@code docs/distributed.md}).
  *
- * <p>What is exact: every count (summed), end-to-end latencies overall, per event type and per tier (the runs'
- * {@code .hlog} interval histograms added, percentiles read from the sum, never averaged), and the timeline's counts
- * and latencies (intervals put in the wall-clock second their start falls in, see {@link TimelineMerge}). Throughput
- * is the completions of every run divided by the union of their measured windows on the wall clock (from the
- * earliest warm-up boundary to the latest end of a drain). What is bounded: results keep only summaries of the
- * uncorrected latency, the queueing delay, the service time and the generator's lag, so their counts, means and
- * maxima are exact and their percentiles are the largest of the runs' (an upper bound of the merged percentile).
+ * <p>What is exact: every count (summed), every latency kind overall, per event type and per tier (the runs'
+ * {@code .hlog} interval histograms added, percentiles read from the sum, never averaged): end-to-end, and, from
+ * logs that keep them ({@link io.veltrix.scenarios.results.HlogTags}), uncorrected latency, queueing delay, service
+ * time and the generator's lag; and the timeline's counts and latencies (intervals put in the wall-clock second
+ * their start falls in, see {@link TimelineMerge}). Throughput is the completions of every run divided by the union
+ * of their measured windows on the wall clock (from the earliest warm-up boundary to the latest end of a drain).
+ * What is bounded: a run whose log was written before the other kinds were kept is only known by their summaries in
+ * results.json, so for those kinds counts, means and maxima stay exact and each percentile is the largest of that
+ * run's and of the added histograms of the other runs (an upper bound of the merged percentile); the merged
+ * strategy's first warning names those runs.
  */
 public final class RunMerger {
     /**
@@ -208,6 +211,7 @@ public final class RunMerger {
                                 .add(h));
             }
         }
+        OtherKinds kinds = OtherKinds.add(name, inputs);
 
         // The measured window of each run on the wall clock, and their union.
         long windowStart = Long.MAX_VALUE;
@@ -226,13 +230,7 @@ public final class RunMerger {
 
         MeasuredCounts measured = sumMeasured(parts, StrategyResult::measured);
         List<String> warnings = new ArrayList<>();
-        warnings.add(String.format(
-                Locale.ROOT,
-                "merged from %d runs (%s): counts and end-to-end latencies are exact sums; uncorrected, queue-delay,"
-                        + " service and generator-lag percentiles are the largest of the runs' (an upper bound),"
-                        + " since results keep only their summaries",
-                inputs.size(),
-                inputs.stream().map(MergeInput::host).collect(Collectors.joining(", "))));
+        warnings.add(kinds.summary(inputs));
         if (inputs.size() > 1 && measuredSeconds > 0 && overlapSeconds < MIN_OVERLAP * measuredSeconds) {
             warnings.add(String.format(
                     Locale.ROOT,
@@ -255,7 +253,7 @@ public final class RunMerger {
             for (StrategyResult p : parts) {
                 p.types().stream().filter(x -> x.name().equals(t.name())).forEach(same::add);
             }
-            types.add(mergeType(t, same, byType.get(t.name())));
+            types.add(mergeType(t, same, byType.get(t.name()), kinds));
         }
         List<TierResult> tiers = new ArrayList<>();
         for (TierResult tier : first.tiers()) {
@@ -276,10 +274,13 @@ public final class RunMerger {
                     sumMeasured(same, TierResult::measured),
                     latencies(
                             tierHistogram,
-                            same.stream().map(TierResult::latency).toList())));
+                            tier.eventTypes(),
+                            same.stream().map(TierResult::latency).toList(),
+                            kinds)));
         }
 
-        TimelineMerge.Result timeline = TimelineMerge.merge(parts, logs, typeNames, first.name());
+        TimelineMerge.Result timeline =
+                TimelineMerge.merge(parts, logs, typeNames, first.name(), kinds.allKeepKinds(), kinds.allKeepLag());
         StrategyResult result = new StrategyResult(
                 name,
                 parts.stream().allMatch(StrategyResult::complete),
@@ -289,12 +290,16 @@ public final class RunMerger {
                 parts.stream().mapToDouble(StrategyResult::offeredRate).sum(),
                 measured,
                 sumRuns(parts.stream().map(StrategyResult::wholeRun).toList()),
-                latencies(total, parts.stream().map(StrategyResult::latency).toList()),
+                latencies(
+                        total,
+                        typeNames,
+                        parts.stream().map(StrategyResult::latency).toList(),
+                        kinds),
                 types,
                 tiers,
                 sumMaps(parts.stream().map(StrategyResult::deadLettersByReason).toList()),
                 sumMaps(parts.stream().map(StrategyResult::rejectedByReason).toList()),
-                generator(parts, inputs),
+                generator(parts, inputs, kinds),
                 timeline.points(),
                 warnings,
                 violations,
@@ -313,7 +318,7 @@ public final class RunMerger {
         return new long[] {endMillis - Math.round(s.measuredSeconds() * 1000), endMillis};
     }
 
-    private static TypeResult mergeType(TypeResult first, List<TypeResult> same, Histogram endToEnd) {
+    private static TypeResult mergeType(TypeResult first, List<TypeResult> same, Histogram endToEnd, OtherKinds kinds) {
         MeasuredCounts measured = sumMeasured(same, TypeResult::measured);
         double attempts = 0;
         for (TypeResult t : same) {
@@ -325,19 +330,45 @@ public final class RunMerger {
                 first.queue(),
                 measured,
                 sumRuns(same.stream().map(TypeResult::wholeRun).toList()),
-                latencies(endToEnd, same.stream().map(TypeResult::latency).toList()),
+                latencies(
+                        endToEnd,
+                        List.of(first.name()),
+                        same.stream().map(TypeResult::latency).toList(),
+                        kinds),
                 measured.completed() == 0 ? 1.0 : attempts / measured.completed(),
                 sumMaps(same.stream().map(TypeResult::rejectedBy).toList()),
                 sumMaps(same.stream().map(TypeResult::deadLetteredBy).toList()));
     }
 
-    /** End-to-end from the added histograms; the other three bounded from the runs' summaries. */
-    private static LatencySet latencies(Histogram endToEnd, List<LatencySet> parts) {
+    /**
+     * The latencies of event types {@code types} (one type, a tier's or all): end-to-end from the added histograms,
+     * the other three kinds likewise when every run's log keeps them, and otherwise bounded: the runs whose logs lack
+     * them give their summaries ({@code parts}, one per run in the order of the inputs), the others the summary of
+     * their added histograms.
+     */
+    private static LatencySet latencies(
+            Histogram endToEnd, List<String> types, List<LatencySet> parts, OtherKinds kinds) {
+        LatencySummary[] other = new LatencySummary[HlogTags.Kind.values().length];
+        for (HlogTags.Kind kind : HlogTags.Kind.values()) {
+            LatencySummary added = LatencySummary.of(kinds.sum(kind, types));
+            List<LatencySummary> lacking = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                if (!kinds.keepsKinds(i) && parts.get(i) != null) {
+                    lacking.add(kind.summaryIn(parts.get(i)));
+                }
+            }
+            if (lacking.isEmpty()) {
+                other[kind.ordinal()] = added;
+            } else {
+                lacking.add(added);
+                other[kind.ordinal()] = bounded(lacking);
+            }
+        }
         return new LatencySet(
                 LatencySummary.of(endToEnd == null ? new Histogram(3) : endToEnd),
-                bounded(parts.stream().map(LatencySet::uncorrected).toList()),
-                bounded(parts.stream().map(LatencySet::queueDelay).toList()),
-                bounded(parts.stream().map(LatencySet::service).toList()));
+                other[HlogTags.Kind.UNCORRECTED.ordinal()],
+                other[HlogTags.Kind.QUEUE_DELAY.ordinal()],
+                other[HlogTags.Kind.SERVICE.ordinal()]);
     }
 
     /**
@@ -366,6 +397,12 @@ public final class RunMerger {
                 max(recorded, LatencySummary::p99_9),
                 max(recorded, LatencySummary::p99_99),
                 max(recorded, LatencySummary::max));
+    }
+
+    private static List<LatencySummary> withAdded(List<LatencySummary> lacking, Histogram added) {
+        List<LatencySummary> all = new ArrayList<>(lacking);
+        all.add(LatencySummary.of(added));
+        return all;
     }
 
     private static <T> long max(List<T> items, java.util.function.ToLongFunction<T> value) {
@@ -405,12 +442,13 @@ public final class RunMerger {
         return sum;
     }
 
-    private static GeneratorStats generator(List<StrategyResult> parts, List<MergeInput> inputs) {
+    private static GeneratorStats generator(List<StrategyResult> parts, List<MergeInput> inputs, OtherKinds kinds) {
         GeneratorStats first = parts.get(0).generator();
         int threads = 0;
         long offered = 0, wall = 0, cpu = 0, wait = 0, submit = 0, clamped = 0;
         boolean cpuKnown = true;
         List<LatencySummary> lags = new ArrayList<>();
+        boolean anyLag = false;
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             GeneratorStats g = parts.get(i).generator();
@@ -422,7 +460,8 @@ public final class RunMerger {
             wait += g.waitNanos();
             submit += g.submitNanos();
             clamped += g.clampedServiceTimes();
-            if (g.lag() != null) {
+            anyLag |= g.lag() != null;
+            if (g.lag() != null && !kinds.keepsLag(i)) {
                 lags.add(g.lag());
             }
             String host = inputs.get(i).host();
@@ -438,7 +477,9 @@ public final class RunMerger {
                 wait,
                 submit,
                 cpuKnown && wall > 0 ? (double) cpuNanos / wall : null,
-                lags.isEmpty() ? null : bounded(lags),
+                !anyLag
+                        ? null
+                        : lags.isEmpty() ? LatencySummary.of(kinds.lag()) : bounded(withAdded(lags, kinds.lag())),
                 clamped,
                 warnings);
     }

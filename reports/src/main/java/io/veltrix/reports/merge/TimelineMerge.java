@@ -1,6 +1,7 @@
 package io.veltrix.reports.merge;
 
 import io.veltrix.reports.slo.IntervalHistograms;
+import io.veltrix.scenarios.results.HlogTags;
 import io.veltrix.scenarios.results.QueuePoint;
 import io.veltrix.scenarios.results.StrategyResult;
 import io.veltrix.scenarios.results.TimelinePoint;
@@ -8,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,13 @@ import org.HdrHistogram.HistogramLogWriter;
  *   <li>What is observed at an interval's end (queue depth, capacity and limit, events in flight, heap used) is
  *       summed over the runs, each run giving its last interval in that second: the machines are different engines,
  *       so the fleet's backlog is their sum. A run with no interval starting in that second adds nothing.
- *   <li>The generator's lag takes the largest of the runs' figures.
+ *   <li>The generator's lag of a second likewise comes from the sum of the runs' lag histograms when every run's
+ *       {@code .hlog} keeps them; otherwise (logs written before they were kept, or a warm-up interval) it takes the
+ *       largest of the runs' figures.
  * </ul>
+ *
+ * The merged {@code .hlog} keeps the other latency kinds per event type and the generator's lag as well when every
+ * run's log keeps them.
  *
  * Merged times count from the earliest run's start rounded down to the second.
  */
@@ -44,11 +51,22 @@ final class TimelineMerge {
         final List<TimelinePoint> points = new ArrayList<>();
         Histogram total;
         final Map<String, Histogram> byType = new LinkedHashMap<>();
+        final Map<HlogTags.Kind, Map<String, Histogram>> kinds = new EnumMap<>(HlogTags.Kind.class);
+        Histogram lag;
         long endMillis;
     }
 
+    /**
+     * @param allKinds whether every run's log keeps the other latency kinds, so the merged log keeps their sums
+     * @param allLag whether every run's log keeps the generator's lag (or none has any)
+     */
     static Result merge(
-            List<StrategyResult> parts, List<IntervalHistograms> logs, List<String> typeNames, String strategy) {
+            List<StrategyResult> parts,
+            List<IntervalHistograms> logs,
+            List<String> typeNames,
+            String strategy,
+            boolean allKinds,
+            boolean allLag) {
         long origin = Long.MAX_VALUE;
         for (IntervalHistograms log : logs) {
             origin = Math.min(origin, Math.floorDiv(log.startEpochMillis(), 1000) * 1000);
@@ -74,6 +92,17 @@ final class TimelineMerge {
                         .forEach((type, h) -> second.byType
                                 .computeIfAbsent(type, k -> new Histogram(3))
                                 .add(h));
+                interval.kinds()
+                        .forEach((kind, types) -> types.forEach((type, h) -> second.kinds
+                                .computeIfAbsent(kind, k -> new LinkedHashMap<>())
+                                .computeIfAbsent(type, k -> new Histogram(3))
+                                .add(h)));
+                if (interval.lag() != null) {
+                    if (second.lag == null) {
+                        second.lag = new Histogram(3);
+                    }
+                    second.lag.add(interval.lag());
+                }
                 second.endMillis = Math.max(second.endMillis, start + Math.round(interval.end() * 1000));
             }
         }
@@ -84,6 +113,12 @@ final class TimelineMerge {
         log.outputComment("veltrix merge: strategy " + strategy + ", the runs' intervals added per wall-clock second");
         log.outputComment("Interval histograms of end-to-end latency (ns from each event's intended time) over the"
                 + " measured part, one per event type per second (Tag=<event type>) and one of all types (no tag)");
+        if (allKinds) {
+            log.outputComment("Per event type also uncorrected latency (Tag=uncorrected:<event type>), queueing delay"
+                    + " (Tag=queueDelay:<event type>) and service time (Tag=service:<event type>)"
+                    + (allLag ? ", and the generator's lag (Tag=" + HlogTags.LAG + ", open loads only)" : "")
+                    + ", ns");
+        }
         log.outputLogFormatVersion();
         log.outputStartTime(origin);
         log.setBaseTime(origin);
@@ -97,7 +132,7 @@ final class TimelineMerge {
             double from = (fromMillis - origin) / 1000.0;
             double to = (toMillis - origin) / 1000.0;
             if (!second.points.isEmpty()) {
-                points.add(point(second, from, to));
+                points.add(point(second, from, to, allLag));
             }
             if (second.total != null) {
                 for (String type : typeNames) {
@@ -108,13 +143,27 @@ final class TimelineMerge {
                 Histogram total = second.total.copy();
                 total.setTag(null);
                 log.outputIntervalHistogram(from, to, total);
+                if (allKinds) {
+                    for (String type : typeNames) {
+                        for (HlogTags.Kind kind : HlogTags.Kind.values()) {
+                            Histogram h =
+                                    second.kinds.getOrDefault(kind, Map.of()).getOrDefault(type, new Histogram(3));
+                            h.setTag(kind.tag(type));
+                            log.outputIntervalHistogram(from, to, h);
+                        }
+                    }
+                }
+                if (allLag && second.lag != null) {
+                    second.lag.setTag(HlogTags.LAG);
+                    log.outputIntervalHistogram(from, to, second.lag);
+                }
             }
         }
         log.close();
         return new Result(points, bytes.toByteArray());
     }
 
-    private static TimelinePoint point(Second second, double from, double to) {
+    private static TimelinePoint point(Second second, double from, double to, boolean allLag) {
         long offered = 0, accepted = 0, completed = 0, rejected = 0, evicted = 0, deadLettered = 0, retries = 0;
         long p50 = 0, p99 = 0, max = 0;
         boolean warmup = false;
@@ -147,6 +196,10 @@ final class TimelineMerge {
             p50 = 0;
             p99 = 0;
             max = 0;
+        }
+        if (!warmup && allLag && second.lag != null) {
+            lagP99 = second.lag.getTotalCount() == 0 ? 0 : second.lag.getValueAtPercentile(99);
+            lagMax = second.lag.getMaxValue();
         }
         long inFlight = 0, heap = 0;
         Map<String, long[]> queues = new LinkedHashMap<>();

@@ -1,10 +1,12 @@
 package io.veltrix.reports.slo;
 
+import io.veltrix.scenarios.results.HlogTags;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,9 @@ import org.HdrHistogram.HistogramLogReader;
 /**
  * One strategy's end-to-end latencies interval by interval over the measured part, as the runner writes them to
  * {@code <strategy>.hlog}: per interval (about a second), one histogram per event type ({@code Tag=<type>}) and one
- * of every type together (no tag), in nanoseconds from each event's intended time. This is what windowed SLOs add
+ * of every type together (no tag), in nanoseconds from each event's intended time; and, in logs written since they
+ * were kept, each type's other latency kinds ({@code Tag=<kind>:<type>}) and the generator's lag (see {@link
+ * HlogTags}). This is what windowed SLOs add
  * up: percentiles of a window come from the sum of its intervals' histograms, never from an average of per-second
  * percentiles, so a stall of a few seconds shows in full in every window that holds it.
  */
@@ -31,11 +35,33 @@ public final class IntervalHistograms {
      * @param end its end, seconds from the start of the run
      * @param total every event type's latencies together (ns)
      * @param byType each event type's latencies (ns), by name
+     * @param kinds each other latency kind's histograms (ns), by kind then event type; empty in older logs
+     * @param lag the generator's lag in the interval (ns), or null (older logs, closed loads)
      */
-    public record Interval(double start, double end, Histogram total, Map<String, Histogram> byType) {
+    public record Interval(
+            double start,
+            double end,
+            Histogram total,
+            Map<String, Histogram> byType,
+            Map<HlogTags.Kind, Map<String, Histogram>> kinds,
+            Histogram lag) {
         public Interval {
             Objects.requireNonNull(total, "total");
             byType = Collections.unmodifiableMap(new LinkedHashMap<>(byType));
+            Map<HlogTags.Kind, Map<String, Histogram>> copy = new EnumMap<>(HlogTags.Kind.class);
+            kinds.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+            kinds = Collections.unmodifiableMap(copy);
+        }
+
+        /** An interval of end-to-end latencies only. */
+        public Interval(double start, double end, Histogram total, Map<String, Histogram> byType) {
+            this(start, end, total, byType, Map.of(), null);
+        }
+
+        /** Kind {@code kind}'s histogram of event type {@code type} in this interval, or null when not logged. */
+        public Histogram kind(HlogTags.Kind kind, String type) {
+            Map<String, Histogram> byKind = kinds.get(kind);
+            return byKind == null ? null : byKind.get(type);
         }
     }
 
@@ -84,15 +110,24 @@ public final class IntervalHistograms {
             long groupStart = read.get(i).getStartTimeStamp();
             Histogram total = null;
             Map<String, Histogram> byType = new LinkedHashMap<>();
+            Map<HlogTags.Kind, Map<String, Histogram>> kinds = new EnumMap<>(HlogTags.Kind.class);
+            Histogram lag = null;
             long groupEnd = read.get(i).getEndTimeStamp();
             for (; i < read.size() && read.get(i).getStartTimeStamp() == groupStart; i++) {
                 Histogram h = read.get(i);
                 groupEnd = Math.max(groupEnd, h.getEndTimeStamp());
-                if (h.getTag() == null) {
+                String tag = h.getTag();
+                HlogTags.Kind kind = HlogTags.Kind.ofTag(tag);
+                if (tag == null) {
                     total = h;
-                } else {
-                    byType.put(h.getTag(), h);
+                } else if (HlogTags.isEndToEndOfType(tag)) {
+                    byType.put(tag, h);
+                } else if (kind != null) {
+                    kinds.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(HlogTags.typeOf(tag), h);
+                } else if (HlogTags.LAG.equals(tag)) {
+                    lag = h;
                 }
+                // Any other tag is of a later writer: left out.
             }
             if (total == null) {
                 total = new Histogram(3);
@@ -101,7 +136,7 @@ public final class IntervalHistograms {
                 }
             }
             intervals.add(new Interval(
-                    (groupStart - startMillis) / 1000.0, (groupEnd - startMillis) / 1000.0, total, byType));
+                    (groupStart - startMillis) / 1000.0, (groupEnd - startMillis) / 1000.0, total, byType, kinds, lag));
         }
         return new IntervalHistograms(intervals, startMillis);
     }
@@ -123,6 +158,19 @@ public final class IntervalHistograms {
             }
         }
         return all;
+    }
+
+    /**
+     * Whether the log keeps the other latency kinds ({@code <kind>:<type>} tags): false for a log written before they
+     * were kept, and for one with no interval.
+     */
+    public boolean hasKinds() {
+        return intervals.stream().anyMatch(i -> !i.kinds().isEmpty());
+    }
+
+    /** Whether the log keeps the generator's lag ({@code lag:generator}): never for a closed load or an older log. */
+    public boolean hasLag() {
+        return intervals.stream().anyMatch(i -> i.lag() != null);
     }
 
     /** The intervals, in order. */

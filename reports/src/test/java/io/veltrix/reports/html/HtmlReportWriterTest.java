@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.veltrix.scenarios.results.BenchResults;
+import io.veltrix.scenarios.results.MergedInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -368,6 +369,56 @@ class HtmlReportWriterTest {
                 .contains("<dt>OS</dt><dd>Linux 6.8.0 amd64</dd>")
                 .contains("<dt>Veltrix</dt><dd>0.1.0-test</dd>")
                 .contains("<dt>git commit</dt><dd>0123456789abcdef0123456789abcdef01234567</dd>");
+    }
+
+    @Test
+    void shouldListTheMergedRunsInTheEnvironment() {
+        BenchResults bench = SampleResults.seedStory();
+        BenchResults merged = new BenchResults(
+                bench.schema(),
+                bench.scenario(),
+                bench.environment(),
+                bench.startedAt(),
+                bench.endedAt(),
+                false,
+                bench.strategies(),
+                bench.verdict(),
+                List.of(
+                        new MergedInput(
+                                "node-1/results.json",
+                                "node-1",
+                                "2026-01-01T00:00:00.250Z",
+                                "2026-01-01T00:00:45.250Z",
+                                false,
+                                42,
+                                "poisson 2000/s",
+                                bench.environment()),
+                        new MergedInput(
+                                "/runs/<b>&node-2/results.json",
+                                null,
+                                "2026-01-01T00:00:00.600Z",
+                                "2026-01-01T00:00:30.100Z",
+                                true,
+                                42,
+                                "poisson 2000/s",
+                                null)));
+
+        String html = render(merged, ReportInputs.NONE);
+
+        String environment = html.substring(html.indexOf("<section id=\"environment\">"));
+        assertThat(environment).contains("<p>Merged by <code>veltrix merge</code> from 2 runs");
+        assertThat(row(environment, "merged-from", "1"))
+                .containsExactly(
+                        "node-1", "node-1/results.json", "2026-01-01T00:00:00.250Z", "2026-01-01T00:00:45.250Z");
+        assertThat(row(environment, "merged-from", "2"))
+                .containsExactly(
+                        "unknown",
+                        "/runs/&lt;b&gt;&amp;node-2/results.json",
+                        "2026-01-01T00:00:00.600Z",
+                        "2026-01-01T00:00:30.100Z (interrupted)");
+        assertThat(render(bench, ReportInputs.NONE))
+                .doesNotContain("merged-from")
+                .doesNotContain("Merged by");
     }
 
     @Test

@@ -7,6 +7,9 @@ import io.veltrix.reports.Fixtures;
 import io.veltrix.reports.slo.IntervalHistograms;
 import io.veltrix.scenarios.results.BenchResults;
 import io.veltrix.scenarios.results.EnvironmentInfo;
+import io.veltrix.scenarios.results.GeneratorStats;
+import io.veltrix.scenarios.results.HlogTags;
+import io.veltrix.scenarios.results.LatencySet;
 import io.veltrix.scenarios.results.LatencySummary;
 import io.veltrix.scenarios.results.MeasuredCounts;
 import io.veltrix.scenarios.results.QueuePoint;
@@ -24,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -52,6 +56,15 @@ class RunMergerTest {
      */
     private Run run(String name, String host, long startMillis, int measured, long seed, double scale)
             throws IOException {
+        return run(name, host, startMillis, measured, seed, scale, false);
+    }
+
+    /**
+     * @param kinds whether the log keeps the other latency kinds and the generator's lag, as {@code veltrix bench}
+     *     writes it now; without, it is a log written before they were kept (end-to-end only)
+     */
+    private Run run(String name, String host, long startMillis, int measured, long seed, double scale, boolean kinds)
+            throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         HistogramLogWriter log = new HistogramLogWriter(new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -62,6 +75,11 @@ class RunMergerTest {
         log.outputLegend();
         Histogram payment = new Histogram(3);
         Histogram analytics = new Histogram(3);
+        Map<HlogTags.Kind, Histogram[]> kindSums = new EnumMap<>(HlogTags.Kind.class);
+        for (HlogTags.Kind kind : HlogTags.Kind.values()) {
+            kindSums.put(kind, new Histogram[] {new Histogram(3), new Histogram(3)});
+        }
+        Histogram lagSum = new Histogram(3);
         List<TimelinePoint> timeline = new ArrayList<>();
         timeline.add(new TimelinePoint(
                 0,
@@ -99,6 +117,34 @@ class RunMergerTest {
             log.outputIntervalHistogram(1 + s, 2 + s, p);
             log.outputIntervalHistogram(1 + s, 2 + s, a);
             log.outputIntervalHistogram(1 + s, 2 + s, all);
+            Histogram lag = new Histogram(3);
+            if (kinds) {
+                String[] types = {"payment", "analytics"};
+                for (int t = 0; t < 2; t++) {
+                    int spread = t == 0 ? 1 : 20;
+                    // Uncorrected: one per completion; queue delay and service: one per attempt (a quarter retried).
+                    Histogram[] h = {new Histogram(3), new Histogram(3), new Histogram(3)};
+                    for (int i = 0; i < n; i++) {
+                        h[0].recordValue((long) (scale * (20_000 + random.nextInt(spread * 1_500_000))));
+                    }
+                    for (int i = 0; i < n + n / 4; i++) {
+                        h[1].recordValue((long) (scale * (1_000 + random.nextInt(spread * 400_000))));
+                        h[2].recordValue((long) (scale * (10_000 + random.nextInt(spread * 300_000))));
+                    }
+                    for (HlogTags.Kind kind : HlogTags.Kind.values()) {
+                        Histogram k = h[kind.ordinal()];
+                        kindSums.get(kind)[t].add(k);
+                        k.setTag(kind.tag(types[t]));
+                        log.outputIntervalHistogram(1 + s, 2 + s, k);
+                    }
+                }
+                for (int i = 0; i < 2 * n; i++) {
+                    lag.recordValue((long) (scale * (1 + random.nextInt(300_000))));
+                }
+                lagSum.add(lag);
+                lag.setTag(HlogTags.LAG);
+                log.outputIntervalHistogram(1 + s, 2 + s, lag);
+            }
             timeline.add(new TimelinePoint(
                     1 + s,
                     2 + s,
@@ -115,8 +161,8 @@ class RunMergerTest {
                     all.getValueAtPercentile(99),
                     all.getMaxValue(),
                     2 << 20,
-                    7L,
-                    11L,
+                    kinds ? lag.getValueAtPercentile(99) : 7L,
+                    kinds ? lag.getMaxValue() : 11L,
                     List.of(new QueuePoint("payment", s, 64, 64), new QueuePoint("analytics", 2 * s, 128, 100))));
         }
         log.close();
@@ -132,7 +178,7 @@ class RunMergerTest {
                 "payment",
                 paymentCounts,
                 new io.veltrix.scenarios.results.RunCounts(pc + 100, pc + 98, 0, 2, 0, 0, 1, 1),
-                Fixtures.latencies(LatencySummary.of(payment)),
+                kinds ? latencies(payment, kindSums, 0) : Fixtures.latencies(LatencySummary.of(payment)),
                 1.25,
                 Map.of("full", 2L),
                 Map.of());
@@ -142,7 +188,7 @@ class RunMergerTest {
                 "analytics",
                 analyticsCounts,
                 new io.veltrix.scenarios.results.RunCounts(ac + 400, ac + 380, 4, 10, 6, 0, 3, 7),
-                Fixtures.latencies(LatencySummary.of(analytics)),
+                kinds ? latencies(analytics, kindSums, 1) : Fixtures.latencies(LatencySummary.of(analytics)),
                 1.5,
                 Map.of("full", 7L, "timeout", 3L),
                 Map.of("max-attempts", 4L));
@@ -165,12 +211,25 @@ class RunMergerTest {
                 base.offeredRate(),
                 base.measured(),
                 io.veltrix.reports.merge.RunMerger.sumRuns(List.of(paymentType.wholeRun(), analyticsType.wholeRun())),
-                base.latency(),
+                kinds ? latencies(all, kindSums, 0, 1) : base.latency(),
                 base.types(),
                 base.tiers(),
                 Map.of("max-attempts", 4L),
                 Map.of("full", 9L, "timeout", 3L),
-                base.generator(),
+                kinds
+                        ? new GeneratorStats(
+                                "open",
+                                1,
+                                base.measured().submitted(),
+                                0,
+                                -1,
+                                0,
+                                0,
+                                null,
+                                LatencySummary.of(lagSum),
+                                0,
+                                List.of())
+                        : base.generator(),
                 base.timeline(),
                 List.of("generator fell behind on " + host),
                 List.of(),
@@ -201,10 +260,46 @@ class RunMergerTest {
                 null);
         Path out = dir.resolve(name);
         ResultsWriter.write(out, results, Map.of("tiered", bytes.toByteArray()));
-        return new Run(out, results, all, payment, analytics);
+        return new Run(out, results, all, payment, analytics, kindSums, lagSum);
     }
 
-    private record Run(Path dir, BenchResults results, Histogram all, Histogram payment, Histogram analytics) {}
+    /** End-to-end {@code endToEnd}, and the other kinds of the types at {@code types} summed. */
+    private static LatencySet latencies(Histogram endToEnd, Map<HlogTags.Kind, Histogram[]> kinds, int... types) {
+        LatencySummary[] other = new LatencySummary[3];
+        for (HlogTags.Kind kind : HlogTags.Kind.values()) {
+            Histogram sum = new Histogram(3);
+            for (int t : types) {
+                sum.add(kinds.get(kind)[t]);
+            }
+            other[kind.ordinal()] = LatencySummary.of(sum);
+        }
+        return new LatencySet(LatencySummary.of(endToEnd), other[0], other[1], other[2]);
+    }
+
+    /**
+     * @param kinds each other kind's histograms of payment ([0]) and analytics ([1]), empty for an older log
+     * @param lag the generator's lag, empty for an older log
+     */
+    private record Run(
+            Path dir,
+            BenchResults results,
+            Histogram all,
+            Histogram payment,
+            Histogram analytics,
+            Map<HlogTags.Kind, Histogram[]> kinds,
+            Histogram lag) {
+
+        /** The sum of kind {@code kind} over types {@code types}, of every run given. */
+        static Histogram sum(HlogTags.Kind kind, int[] types, Run... runs) {
+            Histogram sum = new Histogram(3);
+            for (Run r : runs) {
+                for (int t : types) {
+                    sum.add(r.kinds().get(kind)[t]);
+                }
+            }
+            return sum;
+        }
+    }
 
     private static RunMerger.Merged merge(Path... dirs) throws MergeException {
         List<MergeInput> inputs = new ArrayList<>();
@@ -268,7 +363,12 @@ class RunMergerTest {
         assertThat(m.measuredSeconds()).isEqualTo(5.5);
         assertThat(m.throughput()).isEqualTo(m.measured().completed() / 5.5);
         assertThat(m.warnings())
-                .anyMatch(w -> w.startsWith("merged from 3 runs (node-a, node-b, node-c)"))
+                .contains("merged from 3 runs (node-a, node-b, node-c): counts and end-to-end latencies are exact"
+                        + " sums; uncorrected, queue-delay and service percentiles are an upper bound (the largest of"
+                        + " the runs') because the .hlog of node-a (" + a.dir().resolve("results.json") + "), node-b ("
+                        + b.dir().resolve("results.json") + "), node-c ("
+                        + c.dir().resolve("results.json")
+                        + ") holds only end-to-end latency (written before veltrix kept every latency kind)")
                 .contains("node-b: generator fell behind on node-b");
         assertThat(merged.mergedFrom()).extracting(in -> in.hostname()).containsExactly("node-a", "node-b", "node-c");
         assertThat(merged.mergedFrom().get(1).file())
@@ -422,5 +522,113 @@ class RunMergerTest {
         Files.writeString(b.dir().resolve("results.json"), "{\"schema\": \"veltrix-results/1\", \"strat");
         assertThatThrownBy(() -> merge(a.dir(), b.dir()))
                 .hasMessageStartingWith(b.dir().resolve("results.json") + ": not JSON");
+    }
+
+    @Test
+    void shouldAddEveryLatencyKindExactlyWhenTheLogsKeepThem() throws Exception {
+        Run a = run("a", "node-a", T0 + 250, 5, 1, 1.0, true);
+        Run b = run("b", "node-b", T0 + 600, 5, 2, 3.0, true);
+
+        RunMerger.Merged merged = merge(a.dir(), b.dir());
+
+        StrategyResult m = merged.results().strategy("tiered");
+        StrategyResult sa = a.results().strategy("tiered");
+        StrategyResult sb = b.results().strategy("tiered");
+        int[] both = {0, 1};
+        for (HlogTags.Kind kind : HlogTags.Kind.values()) {
+            Histogram added = Run.sum(kind, both, a, b);
+            LatencySummary got = kind.summaryIn(m.latency());
+            assertThat(got).as(kind.tagName()).isEqualTo(LatencySummary.of(added));
+            assertThat(got.count()).isEqualTo(added.getTotalCount());
+            assertThat(got.p50()).as(kind.tagName()).isEqualTo(added.getValueAtPercentile(50));
+            assertThat(got.p99()).as(kind.tagName()).isEqualTo(added.getValueAtPercentile(99));
+            assertThat(got.max()).as(kind.tagName()).isEqualTo(added.getMaxValue());
+            // Not the largest of the runs' percentiles (the bound of older logs): b's latencies are 3 times a's.
+            long largestP50 = Math.max(
+                    kind.summaryIn(sa.latency()).p50(),
+                    kind.summaryIn(sb.latency()).p50());
+            assertThat(got.p50()).as(kind.tagName()).isLessThan(largestP50);
+            // Per type and per tier, likewise from the added histograms of that type.
+            assertThat(kind.summaryIn(m.types().get(0).latency()))
+                    .isEqualTo(LatencySummary.of(Run.sum(kind, new int[] {0}, a, b)));
+            assertThat(m.tiers().get(1).name()).isEqualTo("low");
+            assertThat(kind.summaryIn(m.tiers().get(1).latency()))
+                    .isEqualTo(LatencySummary.of(Run.sum(kind, new int[] {1}, a, b)));
+        }
+        Histogram lag = a.lag().copy();
+        lag.add(b.lag());
+        assertThat(m.generator().lag()).isEqualTo(LatencySummary.of(lag));
+        assertThat(m.warnings())
+                .contains("merged from 2 runs (node-a, node-b): counts and every latency (end-to-end, uncorrected,"
+                        + " queue delay, service, generator lag) are exact: the runs' .hlog histograms added")
+                .noneMatch(w -> w.contains("upper bound"));
+
+        // The timeline's lag of a second holding measured intervals of both runs: from their lags added.
+        IntervalHistograms logA =
+                IntervalHistograms.read(Files.readAllBytes(a.dir().resolve("tiered.hlog")));
+        IntervalHistograms logB =
+                IntervalHistograms.read(Files.readAllBytes(b.dir().resolve("tiered.hlog")));
+        Histogram second2 = logA.intervals().get(1).lag().copy();
+        second2.add(logB.intervals().get(1).lag());
+        TimelinePoint point = m.timeline().get(2);
+        assertThat(point.phase()).isEqualTo("measured");
+        assertThat(point.lagP99()).isEqualTo(second2.getValueAtPercentile(99));
+        assertThat(point.lagMax()).isEqualTo(second2.getMaxValue());
+
+        // The merged log keeps every kind too, so its own merge stays exact.
+        IntervalHistograms log = IntervalHistograms.read(merged.hlogs().get("tiered"));
+        assertThat(log.hasKinds()).isTrue();
+        assertThat(log.hasLag()).isTrue();
+        Histogram loggedService = new Histogram(3);
+        log.intervals().forEach(i -> loggedService.add(i.kind(HlogTags.Kind.SERVICE, "analytics")));
+        assertThat(loggedService).isEqualTo(Run.sum(HlogTags.Kind.SERVICE, new int[] {1}, a, b));
+        Path out = dir.resolve("merged");
+        ResultsWriter.write(out, merged.results(), merged.hlogs());
+        MergeInput again = MergeInput.load(out);
+        assertThat(again.keepsKinds("tiered")).isTrue();
+        assertThat(again.keepsLag("tiered")).isTrue();
+    }
+
+    @Test
+    void shouldBoundTheOtherKindsOfALogWrittenBeforeThemAndSayWhichRun() throws Exception {
+        Run a = run("a", "node-a", T0 + 250, 5, 1, 1.0, true);
+        Run old = run("old", "node-b", T0 + 600, 5, 2, 3.0, false);
+
+        StrategyResult m = merge(a.dir(), old.dir()).results().strategy("tiered");
+
+        StrategyResult so = old.results().strategy("tiered");
+        Histogram fromA = Run.sum(HlogTags.Kind.UNCORRECTED, new int[] {0, 1}, a);
+        LatencySummary uncorrected = m.latency().uncorrected();
+        // a's histograms give a's summary; the older run only has its own: the largest of both bounds the merge.
+        assertThat(uncorrected.count())
+                .isEqualTo(fromA.getTotalCount() + so.latency().uncorrected().count());
+        assertThat(uncorrected.p99())
+                .isEqualTo(Math.max(
+                        fromA.getValueAtPercentile(99),
+                        so.latency().uncorrected().p99()));
+        assertThat(uncorrected.max())
+                .isEqualTo(
+                        Math.max(fromA.getMaxValue(), so.latency().uncorrected().max()));
+        assertThat(m.warnings())
+                .contains("merged from 2 runs (node-a, node-b): counts and end-to-end latencies are exact sums;"
+                        + " uncorrected, queue-delay and service percentiles are an upper bound (the largest of the"
+                        + " runs') because the .hlog of node-b (" + old.dir().resolve("results.json") + ") holds only"
+                        + " end-to-end latency (written before veltrix kept every latency kind); the other runs'"
+                        + " histograms of them are added");
+    }
+
+    @Test
+    void shouldRefuseALogMissingSomeOfItsOtherKinds() throws Exception {
+        Run a = run("a", "node-a", T0, 3, 1, 1.0, true);
+        Run b = run("b", "node-b", T0 + 10, 3, 2, 1.0, true);
+        Path hlog = b.dir().resolve("tiered.hlog");
+        List<String> lines = new ArrayList<>(Files.readAllLines(hlog));
+        lines.removeIf(l -> l.startsWith("Tag=queueDelay:payment,2.000"));
+        Files.write(hlog, lines);
+
+        assertThatThrownBy(() -> merge(a.dir(), b.dir()))
+                .hasMessageStartingWith(hlog + ": holds ")
+                .hasMessageContaining("queueDelay latencies but")
+                .hasMessageContaining("the log is incomplete or belongs to another run");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.veltrix.scenarios.results.HlogTags;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -66,5 +67,53 @@ class IntervalHistogramsTest {
         assertThatThrownBy(() -> IntervalHistograms.read("0.0,1.0,5.0,notbase64!\n".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IOException.class)
                 .hasMessageStartingWith("not a readable HdrHistogram log");
+    }
+
+    @Test
+    void shouldKeepTheOtherKindsApartFromTheEventTypes() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        HistogramLogWriter log = new HistogramLogWriter(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        log.outputLogFormatVersion();
+        log.outputStartTime(1_700_000_000_000L);
+        log.setBaseTime(1_700_000_000_000L);
+        log.outputLegend();
+        String[] tags = {
+            "payment",
+            null,
+            "queueDelay:payment",
+            "service:payment",
+            "uncorrected:payment",
+            HlogTags.LAG,
+            "someday:payment"
+        };
+        for (int i = 0; i < tags.length; i++) {
+            Histogram h = new Histogram(3);
+            h.recordValueWithCount(1_000L * (i + 1), i + 1);
+            h.setTag(tags[i]);
+            log.outputIntervalHistogram(1.0, 2.0, h);
+        }
+        log.close();
+
+        IntervalHistograms read = IntervalHistograms.read(bytes.toByteArray());
+
+        IntervalHistograms.Interval interval = read.intervals().get(0);
+        assertThat(interval.byType()).containsOnlyKeys("payment");
+        assertThat(interval.total().getTotalCount()).isEqualTo(2);
+        assertThat(interval.kind(HlogTags.Kind.QUEUE_DELAY, "payment").getTotalCount())
+                .isEqualTo(3);
+        assertThat(interval.kind(HlogTags.Kind.SERVICE, "payment").getTotalCount())
+                .isEqualTo(4);
+        assertThat(interval.kind(HlogTags.Kind.UNCORRECTED, "payment").getTotalCount())
+                .isEqualTo(5);
+        assertThat(interval.kind(HlogTags.Kind.SERVICE, "audit")).isNull();
+        assertThat(interval.lag().getTotalCount()).isEqualTo(6);
+        assertThat(read.hasKinds()).isTrue();
+        assertThat(read.hasLag()).isTrue();
+
+        IntervalHistograms older = IntervalHistograms.read(
+                runnerLog(1_700_000_000_000L, new double[][] {{3.0, 4.0}}, new long[][] {{1, 2}}));
+        assertThat(older.hasKinds()).isFalse();
+        assertThat(older.hasLag()).isFalse();
+        assertThat(older.intervals().get(0).kinds()).isEmpty();
     }
 }

@@ -3,9 +3,11 @@ package io.veltrix.scenarios.run;
 import io.veltrix.engine.Counts;
 import io.veltrix.engine.Engine;
 import io.veltrix.engine.EngineSnapshot;
+import io.veltrix.engine.Latencies;
 import io.veltrix.engine.QueueSnapshot;
 import io.veltrix.engine.RejectReason;
 import io.veltrix.engine.TypeSnapshot;
+import io.veltrix.scenarios.results.HlogTags;
 import io.veltrix.scenarios.results.MeasuredCounts;
 import io.veltrix.scenarios.results.QueuePoint;
 import io.veltrix.scenarios.results.TimelinePoint;
@@ -108,6 +110,9 @@ final class Sampler implements Runnable {
         hlog.outputComment(description);
         hlog.outputComment("Interval histograms of end-to-end latency (ns from each event's intended time) over the"
                 + " measured part, one per event type per second (Tag=<event type>) and one of all types (no tag)");
+        hlog.outputComment("Per event type also uncorrected latency (Tag=uncorrected:<event type>), queueing delay"
+                + " (Tag=queueDelay:<event type>) and service time (Tag=service:<event type>), and the generator's lag"
+                + " (Tag=" + HlogTags.LAG + ", open loads only), ns");
         hlog.outputLogFormatVersion();
         hlog.outputStartTime(startEpochMillis);
         hlog.setBaseTime(startEpochMillis);
@@ -193,7 +198,7 @@ final class Sampler implements Runnable {
             if (lag != null) {
                 measuredLag.add(lag);
             }
-            writeLog(s, atNanos);
+            writeLog(s, atNanos, lag);
         }
         TimelinePoint point = point(s, atNanos, inMeasuredPart ? (last ? "drain" : "measured") : "warmup", lag);
         timeline.add(point);
@@ -225,7 +230,7 @@ final class Sampler implements Runnable {
         return List.copyOf(problems);
     }
 
-    private void writeLog(EngineSnapshot s, long atNanos) {
+    private void writeLog(EngineSnapshot s, long atNanos, Histogram lag) {
         double from = previousNanos / 1e9;
         double to = atNanos / 1e9;
         for (int t = 0; t < typeNames.length; t++) {
@@ -236,6 +241,22 @@ final class Sampler implements Runnable {
         Histogram total = interval.copy();
         total.setTag(null);
         hlog.outputIntervalHistogram(from, to, total);
+        for (int t = 0; t < typeNames.length; t++) {
+            Latencies latencies = s.types().get(t).interval();
+            writeKind(from, to, latencies.fromSubmit(), HlogTags.Kind.UNCORRECTED.tag(typeNames[t]));
+            writeKind(from, to, latencies.queueDelay(), HlogTags.Kind.QUEUE_DELAY.tag(typeNames[t]));
+            writeKind(from, to, latencies.service(), HlogTags.Kind.SERVICE.tag(typeNames[t]));
+        }
+        if (lag != null) {
+            writeKind(from, to, lag, HlogTags.LAG);
+        }
+    }
+
+    /** Writes a copy, so the engine's and the generator's histograms keep their own tags. */
+    private void writeKind(double from, double to, Histogram h, String tag) {
+        Histogram tagged = h.copy();
+        tagged.setTag(tag);
+        hlog.outputIntervalHistogram(from, to, tagged);
     }
 
     private TimelinePoint point(EngineSnapshot s, long atNanos, String phase, Histogram lag) {

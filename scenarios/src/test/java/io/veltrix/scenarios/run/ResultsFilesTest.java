@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.veltrix.scenarios.model.Scenario;
 import io.veltrix.scenarios.results.BenchResults;
+import io.veltrix.scenarios.results.HlogTags;
 import io.veltrix.scenarios.results.ResultsJson;
 import io.veltrix.scenarios.results.ResultsSchemaTest;
 import io.veltrix.scenarios.results.ResultsWriter;
@@ -180,6 +181,37 @@ class ResultsFilesTest {
                         .as(s.name() + "/" + t.name())
                         .isEqualTo(t.measured().completed());
             }
+        }
+    }
+
+    @Test
+    void shouldLogEveryOtherLatencyKindPerTypeAndTheGeneratorsLag() throws Exception {
+        for (StrategyResult s : results.strategies()) {
+            File log = directory.resolve(s.name() + ".hlog").toFile();
+            Map<String, Long> byTag = new HashMap<>();
+            try (HistogramLogReader reader = new HistogramLogReader(log)) {
+                for (EncodableHistogram h = reader.nextIntervalHistogram();
+                        h != null;
+                        h = reader.nextIntervalHistogram()) {
+                    if (h.getTag() != null) {
+                        byTag.merge(h.getTag(), ((org.HdrHistogram.Histogram) h).getTotalCount(), Long::sum);
+                    }
+                }
+            }
+            long attempts = 0;
+            for (TypeResult t : s.types()) {
+                for (HlogTags.Kind kind : HlogTags.Kind.values()) {
+                    assertThat(byTag.get(kind.tag(t.name())))
+                            .as(s.name() + "/" + kind.tag(t.name()))
+                            .isEqualTo(kind.summaryIn(t.latency()).count());
+                }
+                attempts += byTag.get(HlogTags.Kind.QUEUE_DELAY.tag(t.name()));
+            }
+            assertThat(attempts)
+                    .as("queue delay per attempt: failed ones too")
+                    .isGreaterThan(s.measured().completed());
+            assertThat(s.generator().lag().count()).isPositive();
+            assertThat(byTag.get(HlogTags.LAG)).isEqualTo(s.generator().lag().count());
         }
     }
 
