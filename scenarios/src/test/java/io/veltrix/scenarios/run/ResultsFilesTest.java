@@ -233,7 +233,9 @@ class ResultsFilesTest {
     void shouldBalanceTheWholeRunAndMeasureAboutTheDuration() {
         for (StrategyResult s : results.strategies()) {
             assertThat(s.wholeRun().balances()).isTrue();
-            assertThat(s.measuredSeconds()).isBetween(1.9, 4.0);
+            // 2 s measured: the window runs from the sampler's boundary snapshot (taken when it wakes after the
+            // warm-up, up to a few hundred ms late on a loaded machine) to the end of the drain.
+            assertThat(s.measuredSeconds()).isBetween(1.5, 4.0);
             assertThat(s.offeredRate()).isBetween(1200.0, 1800.0);
         }
         assertThat(ResultsWriter.defaultDirectory(directory, "files", java.time.LocalDateTime.of(2024, 9, 17, 8, 5, 3)))
