@@ -1,7 +1,10 @@
 package io.veltrix.reports.jfr;
 
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -16,11 +19,22 @@ import jdk.jfr.consumer.RecordedThread;
  * credited with the whole weight of the samples that happened to land on it: a statistical estimate.
  * {@code jdk.ThreadAllocationStatistics} is each thread's exact cumulative count, but it is emitted only at chunk
  * boundaries by default, so threads that end between two emissions never appear in it.
+ *
+ * <p>Each thread's first sample (earliest by start time) is held apart until the end: its weight covers what the
+ * thread allocated since its previous sample, which for a thread older than the recording reaches back before the
+ * recording (on JDK 25, to the thread's start: the JVM's main thread put 65 MB of start-up into one sample). It is
+ * counted like any other only if a {@code jdk.ThreadStart} in the analysed files shows that the thread started
+ * during the recording; otherwise its weight is reported as excluded, apart from every total, class, site and thread
+ * figure.
  */
 public final class AllocationAggregator implements MergeableAggregator<AllocationAggregator> {
 
     static final String SAMPLE = "jdk.ObjectAllocationSample";
     static final String THREAD_STATISTICS = "jdk.ThreadAllocationStatistics";
+    static final String THREAD_START = "jdk.ThreadStart";
+
+    /** A thread's earliest sample so far, not yet counted. */
+    private record FirstSample(Instant start, long weight, String className, String site) {}
 
     private final AnalysisOptions options;
     private final TopCounter<String> classes;
@@ -31,6 +45,9 @@ public final class AllocationAggregator implements MergeableAggregator<Allocatio
     private final IdentityCache<RecordedThread, ThreadRef> refOfThread = new IdentityCache<>(65_536);
     private final Map<ThreadRef, ThreadStatistics.Accumulator> statistics = new HashMap<>();
     private long statisticsEventsDropped;
+    private final Map<ThreadRef, FirstSample> firstSamples = new HashMap<>();
+    private final Set<Long> startedThreads = new HashSet<>();
+    private long threadsPastCap;
 
     public AllocationAggregator(AnalysisOptions options) {
         this.options = options;
@@ -43,6 +60,14 @@ public final class AllocationAggregator implements MergeableAggregator<Allocatio
     public void subscribe(EventSubscriptions subscriptions) {
         subscriptions.on(SAMPLE, this::onSample);
         subscriptions.on(THREAD_STATISTICS, this::onThreadStatistics);
+        subscriptions.on(THREAD_START, this::onThreadStart);
+    }
+
+    private void onThreadStart(RecordedEvent e) {
+        RecordedThread thread = e.getValue("thread");
+        if (thread != null && startedThreads.size() < options.maxDistinctKeys()) {
+            startedThreads.add(thread.getJavaThreadId());
+        }
     }
 
     private void onSample(RecordedEvent e) {
@@ -52,9 +77,34 @@ public final class AllocationAggregator implements MergeableAggregator<Allocatio
         RecordedClass type = e.getValue("objectClass");
         RecordedStackTrace stack = e.getValue("stackTrace");
         RecordedThread thread = e.getValue("eventThread");
-        classes.add(nameOfClass.get(type, Frames::className), weight);
-        sites.add(siteOfStack.get(stack, Frames::topSite), weight);
-        threads.add(refOfThread.get(thread, ThreadRef::of), weight);
+        ThreadRef ref = refOfThread.get(thread, ThreadRef::of);
+        String className = nameOfClass.get(type, Frames::className);
+        String site = siteOfStack.get(stack, Frames::topSite);
+        Instant start = e.getStartTime();
+        FirstSample first = firstSamples.get(ref);
+        if (first == null) {
+            if (firstSamples.size() < options.maxDistinctKeys()) {
+                firstSamples.put(ref, new FirstSample(start, weight, className, site));
+            } else {
+                threadsPastCap++;
+                count(ref, weight, className, site);
+            }
+        } else if (start.isBefore(first.start())) {
+            count(ref, first);
+            firstSamples.put(ref, new FirstSample(start, weight, className, site));
+        } else {
+            count(ref, weight, className, site);
+        }
+    }
+
+    private void count(ThreadRef thread, FirstSample sample) {
+        count(thread, sample.weight(), sample.className(), sample.site());
+    }
+
+    private void count(ThreadRef thread, long weight, String className, String site) {
+        classes.add(className, weight);
+        sites.add(site, weight);
+        threads.add(thread, weight);
     }
 
     private void onThreadStatistics(RecordedEvent e) {
@@ -77,6 +127,24 @@ public final class AllocationAggregator implements MergeableAggregator<Allocatio
         sites.merge(other.sites);
         threads.merge(other.threads);
         statisticsEventsDropped += other.statisticsEventsDropped;
+        threadsPastCap += other.threadsPastCap;
+        startedThreads.addAll(other.startedThreads);
+        other.firstSamples.forEach((thread, theirs) -> {
+            FirstSample mine = firstSamples.get(thread);
+            if (mine == null) {
+                if (firstSamples.size() < options.maxDistinctKeys()) {
+                    firstSamples.put(thread, theirs);
+                } else {
+                    threadsPastCap++;
+                    count(thread, theirs);
+                }
+            } else if (theirs.start().isBefore(mine.start())) {
+                count(thread, mine);
+                firstSamples.put(thread, theirs);
+            } else {
+                count(thread, theirs);
+            }
+        });
         other.statistics.forEach((thread, acc) -> {
             ThreadStatistics.Accumulator mine = statistics.get(thread);
             if (mine != null) {
@@ -91,13 +159,25 @@ public final class AllocationAggregator implements MergeableAggregator<Allocatio
 
     @Override
     public AllocationSummary finish(AnalysisContext context) {
+        long excludedSamples = 0;
+        long excludedBytes = 0;
+        for (Map.Entry<ThreadRef, FirstSample> entry : firstSamples.entrySet()) {
+            ThreadRef thread = entry.getKey();
+            if (thread.javaThreadId() > 0 && startedThreads.contains(thread.javaThreadId())) {
+                count(thread, entry.getValue());
+            } else {
+                excludedSamples++;
+                excludedBytes += entry.getValue().weight();
+            }
+        }
+        firstSamples.clear();
         Map<Long, ThreadStatistics> byId = new HashMap<>();
         statistics.values().forEach(acc -> byId.merge(acc.thread().id(), acc.result(), ThreadStatistics::latest));
         long sampledThreadsWithoutStatistics = threads.weights().keySet().stream()
                 .filter(t -> !byId.containsKey(t.id()))
                 .count();
         return new AllocationSummary(
-                threads.totalCount(),
+                threads.totalCount() + excludedSamples,
                 threads.totalWeight(),
                 context.perSecond(threads.totalWeight()),
                 classes.top(options.top()),
@@ -107,6 +187,9 @@ public final class AllocationAggregator implements MergeableAggregator<Allocatio
                 byId,
                 sampledThreadsWithoutStatistics,
                 statisticsEventsDropped,
+                excludedSamples,
+                excludedBytes,
+                threadsPastCap,
                 options.top(),
                 context.settings());
     }
