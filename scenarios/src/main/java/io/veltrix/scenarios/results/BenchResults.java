@@ -28,6 +28,11 @@ public record BenchResults(
     /** The schema identifier this version writes. */
     public static final String SCHEMA = "veltrix-results/1";
 
+    /** These results with other strategy results (e.g. the same ones with more figures). */
+    public BenchResults withStrategies(List<StrategyResult> newStrategies) {
+        return new BenchResults(schema, scenario, environment, startedAt, endedAt, partial, newStrategies, verdict);
+    }
+
     /** The strategy called {@code name}, or null. */
     public StrategyResult strategy(String name) {
         for (StrategyResult s : strategies) {
