@@ -309,6 +309,13 @@ public final class BenchCommand implements Callable<Integer> {
             if (repeats != null) {
                 LoadedResults.writeRepeats(directory, repeats);
             }
+            // results.json is on disk without the recordings' figures from here on; once the recordings are
+            // analysed it is replaced, atomically, by the same results with each strategy's jfr figures.
+            RecordingFigures recordings = RecordingFigures.analyze(results, directory);
+            if (!recordings.strategies().isEmpty()) {
+                results = recordings.addTo(results);
+                ResultsWriter.rewriteResults(directory, results);
+            }
             RunReport report = RunReport.check(
                     results,
                     outcome.hlogs(),
@@ -317,7 +324,7 @@ public final class BenchCommand implements Callable<Integer> {
                     directory.resolve(ResultsWriter.RESULTS_FILE),
                     checks.baseline(),
                     checks.limits(),
-                    RecordingFigures.analyze(results, directory));
+                    recordings);
             ReportFiles.Written reports = ReportFiles.write(report, checks.formats(), directory);
             if (!quiet) {
                 stdout.println();

@@ -1,9 +1,16 @@
 package io.veltrix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.veltrix.reports.jfr.AllocationSummary;
+import io.veltrix.reports.jfr.ExecutionProfile;
+import io.veltrix.reports.jfr.GcSummary;
+import io.veltrix.reports.jfr.JfrAnalysis;
+import io.veltrix.reports.jfr.JfrAnalyzer;
+import io.veltrix.reports.jfr.JfrInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +70,7 @@ class BenchCommandTest {
                     .mapToLong(e -> e.getLong("count"))
                     .sum();
             assertThat(recorded).isGreaterThanOrEqualTo(measured).isLessThan(wholeRun);
+            assertJfrFigures(s, jfr);
         }
         List<String> lines = run.out().lines().toList();
         assertThat(lines)
@@ -101,6 +109,73 @@ class BenchCommandTest {
                             "results.json",
                             "tiered.hlog",
                             "tiered.jfr");
+        }
+    }
+
+    /**
+     * results.json carries, per strategy, what its recording says: the same figures as an analysis of the file made
+     * here, bytes per event = allocation / measured completions, at most five sites and hot methods, heaviest first,
+     * and the estimates named.
+     */
+    private static void assertJfrFigures(JsonNode strategy, Path recording) throws IOException {
+        JsonNode jfr = strategy.path("jfr");
+        assertThat(jfr.isObject()).as(strategy.toString()).isTrue();
+        assertThat(jfr.path("problem").isNull()).as(jfr.toString()).isTrue();
+        JfrAnalysis analysis;
+        try {
+            analysis = JfrAnalyzer.standard().analyze(List.of(recording));
+        } catch (JfrInputException e) {
+            throw new AssertionError(e);
+        }
+        AllocationSummary allocation = analysis.section(AllocationSummary.class).orElseThrow();
+        GcSummary gc = analysis.section(GcSummary.class).orElseThrow();
+        ExecutionProfile execution = analysis.section(ExecutionProfile.class).orElseThrow();
+
+        long completed = strategy.path("measured").path("completed").asLong();
+        long allocated = jfr.path("allocatedBytes").asLong();
+        assertThat(allocated).isEqualTo(allocation.sampledBytes()).isPositive();
+        assertThat(jfr.path("allocatedBytesPerEvent").asDouble()).isEqualTo((double) allocated / completed);
+        assertThat(jfr.path("allocationBytesPerSecond").asDouble())
+                .isEqualTo(allocation.sampledBytesPerSecond())
+                .isPositive();
+        assertThat(jfr.path("excludedFirstSampleBytes").asLong()).isEqualTo(allocation.excludedFirstSampleBytes());
+        assertThat(jfr.path("estimates").path("allocatedBytes").asText())
+                .startsWith("sum of the weights of jdk.ObjectAllocationSample (throttle ");
+        assertThat(jfr.path("estimates").has("allocatedBytesPerEvent")).isTrue();
+        assertThat(jfr.path("estimates").has("topAllocationSites")).isTrue();
+
+        JsonNode sites = jfr.path("topAllocationSites");
+        assertThat(sites.size())
+                .isBetween(1, 5)
+                .isEqualTo(Math.min(5, allocation.topSites().size()));
+        assertThat(sites.get(0).path("site").asText())
+                .isEqualTo(allocation.topSites().get(0).key());
+        long previous = Long.MAX_VALUE;
+        for (JsonNode site : sites) {
+            long bytes = site.path("bytes").asLong();
+            assertThat(bytes).isPositive().isLessThanOrEqualTo(previous).isLessThanOrEqualTo(allocated);
+            assertThat(site.path("percent").asDouble()).isCloseTo(100.0 * bytes / allocated, within(0.005));
+            previous = bytes;
+        }
+
+        assertThat(jfr.path("gcCollections").asLong()).isEqualTo(gc.collections());
+        assertThat(jfr.path("gcPauseTotalNanos").asLong())
+                .isEqualTo(gc.collections() == 0 ? 0 : gc.pauseTotal().toNanos());
+        assertThat(jfr.path("gcPauseMaxNanos").asLong())
+                .isLessThanOrEqualTo(jfr.path("gcPauseTotalNanos").asLong());
+
+        assertThat(jfr.path("cpuJvmMeanPercent").asDouble())
+                .isBetween(0.0, 100.001)
+                .isLessThanOrEqualTo(jfr.path("cpuJvmMaxPercent").asDouble());
+
+        assertThat(jfr.path("executionSamples").asLong()).isEqualTo(execution.samples());
+        JsonNode methods = jfr.path("hotMethods");
+        assertThat(methods.size()).isEqualTo(Math.min(5, execution.hotMethods().size()));
+        for (int i = 0; i < methods.size(); i++) {
+            assertThat(methods.get(i).path("method").asText())
+                    .isEqualTo(execution.hotMethods().get(i).key());
+            assertThat(methods.get(i).path("samples").asLong())
+                    .isEqualTo(execution.hotMethods().get(i).count());
         }
     }
 

@@ -129,6 +129,7 @@ class ReportCommandTest {
                 List.of(),
                 new ShutdownResult(true, 0.1, 0, 0, 0, 0, 0),
                 name + ".hlog",
+                null,
                 null);
     }
 

@@ -120,6 +120,7 @@ public final class Fixtures {
                 List.of(),
                 new ShutdownResult(true, 0.01, 0, 0, 0, 0, 0),
                 name + ".hlog",
+                null,
                 null);
     }
 

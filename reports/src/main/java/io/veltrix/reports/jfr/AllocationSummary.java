@@ -10,8 +10,9 @@ import java.util.Map;
  * figures from {@code jdk.ThreadAllocationStatistics} are exact counters, but only for threads alive when one was
  * emitted.
  *
- * @param samples number of {@code jdk.ObjectAllocationSample} events
- * @param sampledBytes sum of their weights: estimated bytes allocated during the recording
+ * @param samples number of {@code jdk.ObjectAllocationSample} events, excluded first samples included
+ * @param sampledBytes sum of their weights, without the excluded first samples: estimated bytes allocated during the
+ *     recording
  * @param sampledBytesPerSecond {@code sampledBytes} over the recording's duration
  * @param topClasses classes by summed weight, heaviest first
  * @param topSites allocation sites (top stack frame, with line) by summed weight
@@ -20,6 +21,10 @@ import java.util.Map;
  * @param statistics per Java thread id, what {@code jdk.ThreadAllocationStatistics} said
  * @param sampledThreadsWithoutStatistics threads with samples but no {@code jdk.ThreadAllocationStatistics}
  * @param statisticsEventsDropped statistics events left out because their thread was past the key cap
+ * @param excludedFirstSamples threads whose first sample was left out of every figure because its weight may reach
+ *     back before the recording (no {@code jdk.ThreadStart} of the thread in the analysed files)
+ * @param excludedFirstSampleBytes the weight of those samples
+ * @param threadsPastCap threads past the key cap, whose first sample was counted like any other
  * @param top rows per table
  * @param settings to say why figures are missing and how samples were throttled
  */
@@ -34,6 +39,9 @@ public record AllocationSummary(
         Map<Long, ThreadStatistics> statistics,
         long sampledThreadsWithoutStatistics,
         long statisticsEventsDropped,
+        long excludedFirstSamples,
+        long excludedFirstSampleBytes,
+        long threadsPastCap,
         int top,
         EventSettings settings)
         implements ReportSection {
@@ -70,9 +78,9 @@ public record AllocationSummary(
                     + " allocated since its previous sample (throttle " + (throttle != null ? throttle : "unknown")
                     + "). Totals and per-thread figures sum the weights and are close to exact over long windows;"
                     + " per-class and per-site figures credit each sampled object's class and top frame with the"
-                    + " whole weight, so they are statistical and improve with more samples. A thread's first sample"
-                    + " also carries what it allocated since its previous sample, before the recording if the thread"
-                    + " is older, which may inflate the first seconds of long-lived threads.");
+                    + " whole weight, so they are statistical and improve with more samples. Each thread's first sample"
+                    + " is left out unless jdk.ThreadStart shows the thread started during the recording: its weight"
+                    + " reaches back before the recording (on JDK 25 to the thread's start).");
             out.count("samples", "samples", samples);
             out.bytes("sampledBytes", "allocated (estimate)", sampledBytes);
             out.value(
@@ -84,6 +92,18 @@ public record AllocationSummary(
             out.table(
                     "topSites", "top allocation sites (top frame)", withKey("site", "site", Unit.TEXT), rows(topSites));
             out.table("threadsSampled", "allocation by thread, from samples (estimate)", threadColumns(), threadRows());
+            out.count(
+                    "excludedFirstSamples",
+                    "first samples left out (threads older than the recording)",
+                    excludedFirstSamples);
+            out.bytes(
+                    "excludedFirstSampleBytes",
+                    "their weight (allocated before or since the recording started)",
+                    excludedFirstSampleBytes);
+            if (threadsPastCap > 0) {
+                out.note(threadsPastCap + " threads past the cap of distinct threads had their first sample counted"
+                        + " in full: their figures may include allocation from before the recording.");
+            }
             if (maxFoldedWeight > 0) {
                 out.note("More distinct classes or sites than the cap: lighter ones were folded away, so a figure"
                         + " above may be low by at most " + maxFoldedWeight + " bytes.");

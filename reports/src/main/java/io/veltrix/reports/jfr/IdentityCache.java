@@ -16,12 +16,19 @@ final class IdentityCache<K, V> {
 
     private final Map<K, V> values = new IdentityHashMap<>();
     private final int capacity;
+    // The last key and value: consecutive events often share a thread, a class or a stack (the parser hands out
+    // the same object), and this check is cheaper than the map's hashing.
+    private K lastKey;
+    private V lastValue;
 
     IdentityCache(int capacity) {
         this.capacity = capacity;
     }
 
     V get(K key, Function<K, V> compute) {
+        if (key == lastKey && lastValue != null) {
+            return lastValue;
+        }
         V value = values.get(key);
         if (value == null) {
             if (values.size() >= capacity) {
@@ -30,6 +37,8 @@ final class IdentityCache<K, V> {
             value = compute.apply(key);
             values.put(key, value);
         }
+        lastKey = key;
+        lastValue = value;
         return value;
     }
 }

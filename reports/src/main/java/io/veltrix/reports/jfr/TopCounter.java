@@ -24,6 +24,26 @@ final class TopCounter<K> {
     private static final class Cell {
         long count;
         long weight;
+        /** Set when the cell was folded away: a {@link Handle} holding it must look its key up again. */
+        boolean folded;
+    }
+
+    /**
+     * A key that remembers its cell, so that adding through it skips the map lookup (hashing, and comparing a key
+     * such as a long site name). Hold one per distinct key object, e.g. per stack trace object of a chunk. Valid
+     * only with the counter that made it.
+     */
+    static final class Handle<K> {
+        private final K key;
+        private Cell cell;
+
+        private Handle(K key) {
+            this.key = key;
+        }
+
+        K key() {
+            return key;
+        }
     }
 
     private final int maxKeys;
@@ -49,6 +69,25 @@ final class TopCounter<K> {
 
     /** Counts {@code count} occurrences of {@code key} weighing {@code weight} in all. */
     void add(K key, long count, long weight) {
+        add(cellOf(key), count, weight);
+    }
+
+    /** A handle on {@code key} for {@link #add(Handle, long)}; nothing is counted until then. */
+    Handle<K> handle(K key) {
+        return new Handle<>(key);
+    }
+
+    /** Counts one occurrence of the handle's key with the given weight. */
+    void add(Handle<K> handle, long weight) {
+        Cell cell = handle.cell;
+        if (cell == null || cell.folded) {
+            cell = cellOf(handle.key);
+            handle.cell = cell;
+        }
+        add(cell, 1, weight);
+    }
+
+    private Cell cellOf(K key) {
         Cell cell = cells.get(key);
         if (cell == null) {
             if (cells.size() >= maxKeys) {
@@ -57,6 +96,10 @@ final class TopCounter<K> {
             cell = new Cell();
             cells.put(key, cell);
         }
+        return cell;
+    }
+
+    private void add(Cell cell, long count, long weight) {
         cell.count += count;
         cell.weight += weight;
         totalCount += count;
@@ -95,6 +138,7 @@ final class TopCounter<K> {
                 foldedWeight += cell.weight;
                 foldedKeys++;
                 maxFoldedWeight = Math.max(maxFoldedWeight, cell.weight);
+                cell.folded = true;
                 it.remove();
             }
         }

@@ -305,6 +305,7 @@ public final class RunMerger {
                 violations,
                 shutdown(parts),
                 name + ".hlog",
+                null,
                 null);
         return new MergedStrategy(result, timeline.hlog());
     }

@@ -239,7 +239,8 @@ final class SampleResults {
                 List.of(),
                 new ShutdownResult(true, 0.2, 0, 0, 0, 0, 0),
                 name + ".hlog",
-                name + ".jfr");
+                name + ".jfr",
+                null);
     }
 
     private static LatencySet scaled(LatencySet l, long factor) {

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +30,13 @@ final class GroundTruth {
     final Map<String, Long> sampledBytesByClass = new HashMap<>();
     final Map<String, Long> collapsed = new HashMap<>();
     final Map<String, Long> statisticsMaxByThread = new HashMap<>();
+    /** Every allocation sample by Java thread id, to apply the first-sample rule after reading. */
+    final Map<Long, List<RecordedEvent>> samplesByThread = new HashMap<>();
+    /** Java thread ids with a jdk.ThreadStart in the file. */
+    final Set<Long> startedThreads = new HashSet<>();
+    /** Threads whose first sample the rule leaves out, with its weight. */
+    final Map<String, Long> excludedFirstSampleByThread = new HashMap<>();
+
     long parkNanos;
     int cpuLoadEvents;
     Instant first;
@@ -52,6 +61,7 @@ final class GroundTruth {
                 t.add(type, e);
             }
         }
+        t.applyFirstSampleRule();
         return t;
     }
 
@@ -61,16 +71,37 @@ final class GroundTruth {
                 sumOfPausesNanos.add(e.getDuration("sumOfPauses").toNanos());
                 longestPauseNanos.add(e.getDuration("longestPause").toNanos());
             }
-            case "jdk.ObjectAllocationSample" -> {
-                sampledBytesByThread.merge(e.getThread("eventThread").getJavaName(), e.getLong("weight"), Long::sum);
-                sampledBytesByClass.merge(e.getClass("objectClass").getName(), e.getLong("weight"), Long::sum);
-            }
+            case "jdk.ObjectAllocationSample" ->
+                samplesByThread
+                        .computeIfAbsent(e.getThread("eventThread").getJavaThreadId(), id -> new ArrayList<>())
+                        .add(e);
+            case "jdk.ThreadStart" -> startedThreads.add(e.getThread("thread").getJavaThreadId());
             case "jdk.ExecutionSample" -> collapsed.merge(folded(e.getStackTrace()), 1L, Long::sum);
             case "jdk.ThreadAllocationStatistics" ->
                 statisticsMaxByThread.merge(e.getThread("thread").getJavaName(), e.getLong("allocated"), Math::max);
             case "jdk.ThreadPark" -> parkNanos += e.getDuration().toNanos();
             default -> {}
         }
+    }
+
+    /**
+     * A thread's earliest sample counts only if the thread started during the recording; otherwise its weight
+     * (allocation since the thread's previous sample, perhaps long before the recording) is set apart.
+     */
+    private void applyFirstSampleRule() {
+        samplesByThread.forEach((id, samples) -> {
+            samples.sort(Comparator.comparing(RecordedEvent::getStartTime));
+            String thread = samples.get(0).getThread("eventThread").getJavaName();
+            for (int i = 0; i < samples.size(); i++) {
+                RecordedEvent e = samples.get(i);
+                if (i == 0 && !startedThreads.contains(id)) {
+                    excludedFirstSampleByThread.put(thread, e.getLong("weight"));
+                    continue;
+                }
+                sampledBytesByThread.merge(thread, e.getLong("weight"), Long::sum);
+                sampledBytesByClass.merge(e.getClass("objectClass").getName(), e.getLong("weight"), Long::sum);
+            }
+        });
     }
 
     private static String folded(RecordedStackTrace stack) {

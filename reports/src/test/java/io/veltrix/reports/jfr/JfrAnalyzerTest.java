@@ -14,8 +14,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JfrAnalyzerTest {
 
@@ -98,6 +101,75 @@ class JfrAnalyzerTest {
         assertThat(allocation.topClasses().get(0).key()).isEqualTo("byte[]");
         assertThat(allocation.topSites().get(0).key())
                 .startsWith(TestRecordings.Workload.class.getName() + ".allocate:");
+    }
+
+    /**
+     * Threads started during the recording (the workload's, seen in jdk.ThreadStart) count in full; the first sample
+     * of every older thread (the test JVM's own) is left out, exactly as a plain reader applying the rule finds.
+     */
+    @Test
+    void shouldLeaveOutOnlyTheFirstSamplesOfThreadsThatDidNotStartInTheRecording() {
+        AllocationSummary allocation = analysis.section(AllocationSummary.class).orElseThrow();
+        assertThat(truth.startedThreads).isNotEmpty();
+        assertThat(truth.excludedFirstSampleByThread).doesNotContainKey(ALLOCATING_THREAD);
+        assertThat(allocation.excludedFirstSamples()).isEqualTo(truth.excludedFirstSampleByThread.size());
+        assertThat(allocation.excludedFirstSampleBytes())
+                .isEqualTo(truth.excludedFirstSampleByThread.values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
+        assertThat(allocation.samples()).isEqualTo(truth.count("jdk.ObjectAllocationSample"));
+    }
+
+    /**
+     * A thread that allocated 52 MB before the recording and 10.4 MB during it: its first sample in the recording
+     * weighs at least the 52 MB of before (what the JVM does, read directly: since its previous sample, which here
+     * is since the thread started), and the analysis leaves that sample out, so the thread's figure is at most what it
+     * allocated during the recording.
+     */
+    @Test
+    void shouldNotCreditAllocationFromBeforeTheRecordingToTheRecording(@TempDir Path dir) throws Exception {
+        int before = 50_000;
+        int during = 10_000;
+        CountDownLatch allocatedBefore = new CountDownLatch(1);
+        CountDownLatch recordingStarted = new CountDownLatch(1);
+        Thread old = new Thread(
+                () -> {
+                    TestRecordings.Workload.allocate(before);
+                    allocatedBefore.countDown();
+                    try {
+                        recordingStarted.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    TestRecordings.Workload.allocate(during);
+                },
+                "veltrix-test-older-than-recording");
+        old.start();
+        allocatedBefore.await();
+        Path file = dir.resolve("older.jfr");
+        try (Recording r = TestRecordings.newRecording()) {
+            r.start();
+            recordingStarted.countDown();
+            old.join();
+            r.stop();
+            r.dump(file);
+        }
+        JfrAnalysis older = JfrAnalyzer.standard().analyze(List.of(file));
+        GroundTruth olderTruth = GroundTruth.read(
+                file, older.section(SettingsSummary.class).orElseThrow().eventTypes());
+        AllocationSummary allocation = older.section(AllocationSummary.class).orElseThrow();
+
+        assertThat(olderTruth.excludedFirstSampleByThread.get(old.getName()))
+                .isGreaterThanOrEqualTo(before * ARRAY_BYTES);
+        long counted = allocation.topThreads().stream()
+                .filter(t -> t.key().name().equals(old.getName()))
+                .mapToLong(Ranked::weight)
+                .sum();
+        assertThat(counted).isLessThanOrEqualTo(during * ARRAY_BYTES);
+        assertThat(counted).isEqualTo(olderTruth.sampledBytesByThread.getOrDefault(old.getName(), 0L));
+        assertThat(allocation.excludedFirstSampleBytes()).isGreaterThanOrEqualTo(before * ARRAY_BYTES);
+        assertThat(allocation.sampledBytes()).isLessThan(before * ARRAY_BYTES);
     }
 
     /**

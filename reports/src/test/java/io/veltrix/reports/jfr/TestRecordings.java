@@ -65,6 +65,7 @@ final class TestRecordings {
         r.enable("jdk.ThreadAllocationStatistics").withPeriod(Duration.ofMillis(100));
         r.enable("jdk.CPULoad").withPeriod(Duration.ofMillis(100));
         r.enable("jdk.ThreadPark").withThreshold(Duration.ofMillis(10)).withStackTrace();
+        r.enable("jdk.ThreadStart");
         r.enable("jdk.JVMInformation");
         r.enable("jdk.OSInformation");
         r.enable("jdk.CPUInformation");
@@ -75,7 +76,6 @@ final class TestRecordings {
 
     /** Records the known workload into {@code file}. */
     static Path recordWorkload(Path file) throws Exception {
-        primeAllocationSampling();
         try (Recording r = newRecording()) {
             r.start();
             Workload.run();
@@ -105,20 +105,6 @@ final class TestRecordings {
             r.dump(file);
         }
         return file;
-    }
-
-    /**
-     * A thread's first jdk.ObjectAllocationSample weighs everything it allocated since its previous sample, in any
-     * earlier recording, or since it started: for the test JVM's main thread, tens of MB of class loading. Sampling
-     * it once before the real recording starts keeps that history out of the figures the tests check.
-     */
-    private static void primeAllocationSampling() {
-        try (Recording prime = new Recording()) {
-            prime.enable("jdk.ObjectAllocationSample").with("throttle", "10000/s");
-            prime.start();
-            Workload.allocate(ARRAYS / 10);
-            prime.stop();
-        }
     }
 
     /** Writes the first {@code bytes} of {@code source} to {@code target}. */

@@ -21,6 +21,32 @@ class TopCounterTest {
         assertThat(counter.totalWeight()).isEqualTo(60);
     }
 
+    /**
+     * A handle remembers its key's cell; when the cap folds that cell away, the next add through the handle starts
+     * the key again from zero, exactly as an add by key does, and totals stay exact.
+     */
+    @Test
+    void shouldCountThroughAHandleAsByKeyEvenAfterItsCellWasFolded() {
+        TopCounter<String> byHandle = new TopCounter<>(4);
+        TopCounter<String> byKey = new TopCounter<>(4);
+        TopCounter.Handle<String> light = byHandle.handle("light");
+        byHandle.add(light, 1);
+        byKey.add("light", 1);
+        for (int i = 0; i < 4; i++) {
+            byHandle.add("heavy-" + i, 100);
+            byKey.add("heavy-" + i, 100);
+        }
+        assertThat(byHandle.foldedKeys()).isPositive();
+        assertThat(byHandle.top(10)).extracting(Ranked::key).doesNotContain("light");
+        byHandle.add(light, 7);
+        byHandle.add(light, 7);
+        byKey.add("light", 7);
+        byKey.add("light", 7);
+        assertThat(byHandle.top(10)).isEqualTo(byKey.top(10)).contains(new Ranked<>("light", 2, 14));
+        assertThat(byHandle.totalWeight()).isEqualTo(byKey.totalWeight()).isEqualTo(415);
+        assertThat(byHandle.totalCount()).isEqualTo(7);
+    }
+
     @Test
     void shouldKeepHeavyKeysAndExactTotalsWhenTheCapFoldsLightOnes() {
         TopCounter<String> counter = new TopCounter<>(16);

@@ -235,6 +235,7 @@ class RunMergerTest {
                 List.of(),
                 base.shutdown(),
                 "tiered.hlog",
+                null,
                 null);
         BenchResults fixture = Fixtures.results(List.of(strategy));
         EnvironmentInfo env = fixture.environment();

@@ -51,6 +51,12 @@ public record BenchResults(
                 schema, scenario, environment, startedAt, endedAt, partial, strategies, verdict, mergedFrom);
     }
 
+    /** These results with other strategy results (e.g. the same ones with more figures). */
+    public BenchResults withStrategies(List<StrategyResult> newStrategies) {
+        return new BenchResults(
+                schema, scenario, environment, startedAt, endedAt, partial, newStrategies, verdict, mergedFrom);
+    }
+
     /** The strategy called {@code name}, or null. */
     public StrategyResult strategy(String name) {
         for (StrategyResult s : strategies) {

@@ -58,4 +58,15 @@ public final class ResultsWriter {
         AtomicFiles.write(json, ResultsJson.toBytes(results));
         return written;
     }
+
+    /**
+     * Replaces {@code results.json} in {@code directory} with {@code results}, atomically: used after the run to add
+     * what a later step computed (each strategy's {@code jfr} figures), so a reader sees the old file or the new one,
+     * never a mix.
+     */
+    public static Path rewriteResults(Path directory, BenchResults results) throws IOException {
+        Path json = directory.resolve(RESULTS_FILE);
+        AtomicFiles.write(json, ResultsJson.toBytes(results));
+        return json;
+    }
 }

@@ -1,5 +1,6 @@
 package io.veltrix.scenarios.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,8 @@ import java.util.Map;
  * @param shutdown how the final drain went
  * @param hlogFile the HdrHistogram log of end-to-end latencies, relative to results.json, or null
  * @param jfrFile the Flight Recorder recording of the measured part, relative to results.json, or null
+ * @param jfr what that recording says (allocation, GC, CPU, allocation sites, hot methods), filled in after the run;
+ *     null without a recording, and in results written before this field existed
  */
 public record StrategyResult(
         String name,
@@ -47,10 +50,20 @@ public record StrategyResult(
         List<String> invariantViolations,
         ShutdownResult shutdown,
         String hlogFile,
-        String jfrFile) {
+        String jfrFile,
+        @JsonInclude(JsonInclude.Include.NON_NULL) JfrFigures jfr) {
 
     /** This result with the names of its files. */
     public StrategyResult withFiles(String hlog, String jfr) {
+        return with(hlog, jfr, this.jfr);
+    }
+
+    /** This result with the figures of its recording. */
+    public StrategyResult withJfr(JfrFigures figures) {
+        return with(hlogFile, jfrFile, figures);
+    }
+
+    private StrategyResult with(String hlog, String jfrName, JfrFigures figures) {
         return new StrategyResult(
                 name,
                 complete,
@@ -71,6 +84,7 @@ public record StrategyResult(
                 invariantViolations,
                 shutdown,
                 hlog,
-                jfr);
+                jfrName,
+                figures);
     }
 }

@@ -100,6 +100,7 @@ final class StrategyResults {
                 violations(last, driver, n),
                 shutdown(report),
                 null,
+                null,
                 null);
     }
 

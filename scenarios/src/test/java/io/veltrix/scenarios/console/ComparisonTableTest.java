@@ -46,6 +46,7 @@ class ComparisonTableTest {
                 List.of(),
                 null,
                 name + ".hlog",
+                null,
                 null);
     }
 

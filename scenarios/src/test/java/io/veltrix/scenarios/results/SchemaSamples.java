@@ -89,6 +89,7 @@ final class SchemaSamples {
                 List.of(),
                 new ShutdownResult(true, 0.01, 0, 0, 0, 0, 0),
                 "tiered.hlog",
+                null,
                 null);
         EnvironmentInfo env = new EnvironmentInfo(
                 "Eclipse Adoptium",
