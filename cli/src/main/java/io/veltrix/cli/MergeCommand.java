@@ -7,6 +7,7 @@ import io.veltrix.reports.format.RunReport;
 import io.veltrix.reports.merge.MergeException;
 import io.veltrix.reports.merge.MergeInput;
 import io.veltrix.reports.merge.RunMerger;
+import io.veltrix.reports.slo.JvmFiguresSource;
 import io.veltrix.reports.slo.SloConsole;
 import io.veltrix.scenarios.console.FinalReport;
 import io.veltrix.scenarios.model.Scenario;
@@ -125,7 +126,8 @@ public final class MergeCommand implements Callable<Integer> {
                     null,
                     directory.resolve(ResultsWriter.RESULTS_FILE),
                     null,
-                    RegressionLimits.NONE);
+                    RegressionLimits.NONE,
+                    JvmFiguresSource.FROM_RESULTS);
             ReportFiles.Written written = ReportFiles.write(report, formats, directory);
             if (!quiet) {
                 stdout.println("merged " + results.mergedFrom().size() + " runs:");

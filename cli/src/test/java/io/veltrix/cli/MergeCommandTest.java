@@ -37,6 +37,10 @@ class MergeCommandTest {
     }
 
     private static Path bench(String name, String strategy) {
+        return bench(name, strategy, "off");
+    }
+
+    private static Path bench(String name, String strategy, String jfr) {
         Path out = dir.resolve(name);
         CliRun run = CliRun.of(
                 "bench",
@@ -48,7 +52,7 @@ class MergeCommandTest {
                 "--warmup",
                 "500ms",
                 "--jfr",
-                "off",
+                jfr,
                 "--quiet",
                 "--format",
                 "json",
@@ -56,6 +60,40 @@ class MergeCommandTest {
                 out.toString());
         assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.OK, ExitCode.CHECK_FAILED);
         return out;
+    }
+
+    @Test
+    void shouldCombineTheRunsFlightRecorderFigures() throws IOException {
+        Path x = bench("jfr-x", "tiered", "on");
+        Path y = bench("jfr-y", "tiered", "on");
+        Path out = dir.resolve("merged-jfr");
+        CliRun run = CliRun.of("merge", x.toString(), y.toString(), "--out", out.toString(), "--quiet");
+
+        assertThat(run.exitCode()).as(run.err()).isIn(ExitCode.OK, ExitCode.CHECK_FAILED);
+        JsonNode fx =
+                strategy(JSON.readTree(x.resolve("results.json").toFile())).path("jfr");
+        JsonNode fy =
+                strategy(JSON.readTree(y.resolve("results.json").toFile())).path("jfr");
+        JsonNode m = strategy(JSON.readTree(out.resolve("results.json").toFile()));
+        JsonNode fm = m.path("jfr");
+        assertThat(fx.path("allocatedBytes").asLong()).isPositive();
+        assertThat(fm.path("allocatedBytes").asLong())
+                .isEqualTo(fx.path("allocatedBytes").asLong()
+                        + fy.path("allocatedBytes").asLong());
+        assertThat(fm.path("gcCollections").asLong())
+                .isEqualTo(fx.path("gcCollections").asLong()
+                        + fy.path("gcCollections").asLong());
+        assertThat(fm.path("gcPauseMaxNanos").asLong())
+                .isEqualTo(Math.max(
+                        fx.path("gcPauseMaxNanos").asLong(),
+                        fy.path("gcPauseMaxNanos").asLong()));
+        assertThat(fm.path("allocatedBytesPerEvent").asDouble())
+                .isCloseTo(
+                        (double) fm.path("allocatedBytes").asLong()
+                                / m.path("measured").path("completed").asLong(),
+                        org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(fm.path("topAllocationSites").size()).isBetween(1, 5);
+        assertThat(fm.path("estimates").path("topAllocationSites").asText()).contains("Each machine's top 5 only");
     }
 
     @Test

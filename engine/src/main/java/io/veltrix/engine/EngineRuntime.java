@@ -82,7 +82,8 @@ final class EngineRuntime {
         if (ring != null) {
             long p = ring.tryClaim(queue.limit);
             long now = 0;
-            long intended = intendedGiven ? intendedNanos : 0;
+            long intended = intendedNanos;
+            boolean given = intendedGiven;
             if (p < 0) {
                 // Full: the overflow policy may wait or evict. The event was meant to happen before that.
                 long called = clock.nanoTime();
@@ -91,16 +92,14 @@ final class EngineRuntime {
                     return refused(type, Admission.refusal(p));
                 }
                 now = clock.nanoTime();
-                if (!intendedGiven) {
+                if (!given) {
                     intended = called;
+                    given = true;
                 }
             } else if (ring.timed(p)) {
                 now = clock.nanoTime();
-                if (!intendedGiven) {
-                    intended = now;
-                }
             }
-            ring.publish(p, eventType, payload, tag, intended, now);
+            ring.publish(p, eventType, payload, tag, intended, given, now);
             return SubmitResult.ACCEPTED;
         }
         long called = clock.nanoTime();

@@ -79,8 +79,7 @@ final class EventQueue {
         // than its initial capacity allocates about 12 bytes per event as it cycles through fresh chunks.
         int chunksForInitial = (int) (((long) sizing.initialCapacity() + chunk - 1) / chunk);
         if (sizing instanceof QueueSizing.Fixed && overflow != OverflowPolicy.SHED_LOWER_PRIORITY) {
-            this.ring =
-                    new EventRing(sizing.initialCapacity(), slack, sampling, types.length == 1 ? types[0].type : null);
+            this.ring = new EventRing(sizing.initialCapacity(), slack, sampling, eventTypes(types));
             this.queue = null;
         } else {
             this.ring = null;
@@ -89,6 +88,14 @@ final class EventQueue {
         this.capacity = sizing.initialCapacity();
         this.limit = capacity;
         this.sizingState = sizing instanceof QueueSizing.Dynamic d ? new DynamicSizingState(d) : null;
+    }
+
+    private static EventType[] eventTypes(TypeState[] types) {
+        EventType[] t = new EventType[types.length];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = types[k].type;
+        }
+        return t;
     }
 
     /** Takes one unit of capacity if there is one (a chunked queue; a ring claims with {@link EventRing#tryClaim}). */

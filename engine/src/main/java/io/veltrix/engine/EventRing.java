@@ -39,7 +39,14 @@ abstract class EventRingPad2 extends EventRingConsumer {
  * the queue holds fewer than {@code limit} events; it claims with a CAS on the producer index, writes the fields
  * and publishes by storing {@code p + 1} (release). Consumers claim a run of published cells with one CAS on the
  * consumer index, copy them out, and free each cell by storing {@code p + size}. A queue's depth is
- * {@code producerIndex - consumerIndex}: events claimed (being written) or published, not yet taken.
+ * {@code producerIndex - consumerIndex}: events claimed (being written) or published, not yet taken. Cell sequences
+ * are kept as {@code int}s and compared by difference: two sequences of one cell are never more than a lap apart.
+ *
+ * <p>What crosses between the submitter's core and the worker's is what limits a hand-off (a cache line moved
+ * between cores costs more than everything else an event does), so a cell carries as few bytes as it can: a
+ * sequence, a payload reference and a {@code meta} word (the event type's index in the queue and which optional
+ * fields are set) are always written; the tag only when not 0, the intended time only when the submitter gave one,
+ * the submit time only when the event is {@link #timed}. An untimed event with no tag moves 12 bytes.
  *
  * <p>The ring has more cells than the queue's capacity (at least one worker batch per worker more), so the cells
  * that workers have claimed but not yet copied never stop a producer that is within the limit.
@@ -48,9 +55,19 @@ abstract class EventRingPad2 extends EventRingConsumer {
  * holds a reference to it in {@link #carried}, and the consumer hands that slot on instead of a copy.
  */
 final class EventRing extends EventRingPad2 {
-    private static final VarHandle SEQUENCE = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle SEQUENCE = MethodHandles.arrayElementVarHandle(int[].class);
     private static final VarHandle PRODUCER;
     private static final VarHandle CONSUMER;
+
+    /** {@code meta}: the type's index among the queue's types in the low bits, then the flags. */
+    private static final int TYPE_BITS = 0xFFFFF;
+
+    private static final int HAS_TAG = 1 << 20;
+    private static final int HAS_INTENDED = 1 << 21;
+    /** The intended time is the submit time (the submitter gave none, and the event is timed). */
+    private static final int INTENDED_IS_SUBMIT = 1 << 22;
+    /** The cell holds a retry's own slot in {@link #carried}. */
+    private static final int CARRIED = 1 << 23;
 
     static {
         try {
@@ -68,12 +85,13 @@ final class EventRing extends EventRingPad2 {
     private final boolean timeAll;
 
     private final int sampleShift;
-    private final long[] sequence;
-    /** The event type of every cell when the queue has only one (then {@link #type} is null). */
-    private final EventType onlyType;
-    /** Per cell, when the queue has several types. */
-    private final EventType[] type;
+    private final int[] sequence;
+    /** The queue's event types; a cell's {@code meta} indexes them. */
+    private final EventType[] types;
+    /** Whether the queue's types are the engine's, in index order (so an event type's index is its place here). */
+    private final boolean single;
 
+    private final int[] meta;
     private final Object[] payload;
     private final long[] tag;
     private final long[] intended;
@@ -81,31 +99,42 @@ final class EventRing extends EventRingPad2 {
     private final EventSlot[] carried;
 
     /**
-     * @param capacity the most events the queue may hold
-     * @param slack cells beyond that: the most cells that consumers may hold between claiming and copying
+     * A ring whose only use is {@link #timed}: it holds no event type, so nothing can be published in it.
+     *
      * @param sampling one in how many events is timed, a power of two
      */
     EventRing(int capacity, int slack, int sampling) {
-        this(capacity, slack, sampling, null);
+        this(capacity, slack, sampling, new EventType[0]);
     }
 
     /**
-     * @param onlyType the queue's one event type, or null when it holds several: a ring of one type does not
-     *     store the type per cell
+     * @param capacity the most events the queue may hold
+     * @param slack cells beyond that: the most cells that consumers may hold between claiming and copying
+     * @param sampling one in how many events is timed, a power of two
+     * @param types the queue's event types: one, or the engine's every type in index order
      */
-    EventRing(int capacity, int slack, int sampling, EventType onlyType) {
+    EventRing(int capacity, int slack, int sampling, EventType[] types) {
         long wanted = (long) capacity + slack;
         if (wanted > 1 << 30) {
             throw new IllegalArgumentException("ring too large: " + wanted + " cells");
         }
+        if (types.length > TYPE_BITS) {
+            throw new IllegalArgumentException("too many event types for one ring: " + types.length);
+        }
+        for (int k = 0; k < types.length && types.length > 1; k++) {
+            if (types[k].index() != k) {
+                throw new IllegalArgumentException("a ring of several types needs them all, in index order");
+            }
+        }
         this.size = wanted <= 2 ? 2 : Integer.highestOneBit((int) wanted - 1) << 1;
         this.mask = size - 1;
-        this.sequence = new long[size];
+        this.sequence = new int[size];
         for (int i = 0; i < size; i++) {
             sequence[i] = i;
         }
-        this.onlyType = onlyType;
-        this.type = onlyType == null ? new EventType[size] : null;
+        this.types = types.clone();
+        this.single = types.length == 1;
+        this.meta = new int[size];
         this.payload = new Object[size];
         this.tag = new long[size];
         this.intended = new long[size];
@@ -131,17 +160,17 @@ final class EventRing extends EventRingPad2 {
                     return -1;
                 }
             }
-            long s = (long) SEQUENCE.getAcquire(sequence, (int) (p & mask));
-            if (s == p) {
+            int behind = (int) SEQUENCE.getAcquire(sequence, (int) (p & mask)) - (int) p;
+            if (behind == 0) {
                 if (PRODUCER.compareAndSet(this, p, p + 1)) {
                     return p;
                 }
-            } else if (s < p) {
+            } else if (behind < 0) {
                 // The cell still holds an event of the previous lap that a consumer has claimed and is copying
                 // out (possible only if more consumers hold cells than the slack allows for): it frees it soon.
                 Thread.onSpinWait();
             }
-            // s > p: another producer took p; read the index again.
+            // behind > 0: another producer took p; read the index again.
         }
     }
 
@@ -155,22 +184,40 @@ final class EventRing extends EventRingPad2 {
     }
 
     /**
-     * Writes a first attempt into the claimed position {@code p} and makes it visible to consumers. The submit
-     * time {@code now} is kept only if the position is {@link #timed}: an untimed event is the cheaper to carry.
+     * Writes a first attempt into the claimed position {@code p} and makes it visible to consumers. Only what is
+     * set is written: the tag when not 0, the intended time when given, the submit time {@code now} when the
+     * position is {@link #timed}.
+     *
+     * @param intendedGiven whether {@code intendedNanos} is the submitter's; if not, the event is meant to happen
+     *     at {@code now} (when timed) or its intended time is unknown, 0 (when not)
      */
-    void publish(long p, EventType eventType, Object eventPayload, long eventTag, long intendedNanos, long now) {
+    void publish(
+            long p,
+            EventType eventType,
+            Object eventPayload,
+            long eventTag,
+            long intendedNanos,
+            boolean intendedGiven,
+            long now) {
         int i = (int) (p & mask);
-        EventType[] types = type;
-        if (types != null) {
-            types[i] = eventType;
-        }
+        int m = single ? 0 : eventType.index();
         payload[i] = eventPayload;
-        tag[i] = eventTag;
-        intended[i] = intendedNanos;
+        if (eventTag != 0) {
+            tag[i] = eventTag;
+            m |= HAS_TAG;
+        }
+        if (intendedGiven) {
+            intended[i] = intendedNanos;
+            m |= HAS_INTENDED;
+        }
         if (timed(p)) {
             submitted[i] = now;
+            if (!intendedGiven) {
+                m |= INTENDED_IS_SUBMIT;
+            }
         }
-        SEQUENCE.setRelease(sequence, i, p + 1);
+        meta[i] = m;
+        SEQUENCE.setRelease(sequence, i, (int) (p + 1));
     }
 
     /** Puts a retry's slot into the claimed position {@code p}; its {@code enqueueNanos} is set here. */
@@ -178,7 +225,8 @@ final class EventRing extends EventRingPad2 {
         int i = (int) (p & mask);
         slot.enqueueNanos = now;
         carried[i] = slot;
-        SEQUENCE.setRelease(sequence, i, p + 1);
+        meta[i] = CARRIED;
+        SEQUENCE.setRelease(sequence, i, (int) (p + 1));
     }
 
     /**
@@ -191,7 +239,7 @@ final class EventRing extends EventRingPad2 {
         for (; ; ) {
             long c = consumerIndex;
             int n = 0;
-            while (n < max && (long) SEQUENCE.getAcquire(sequence, (int) ((c + n) & mask)) == c + n + 1) {
+            while (n < max && (int) SEQUENCE.getAcquire(sequence, (int) ((c + n) & mask)) == (int) (c + n + 1)) {
                 n++;
             }
             if (n == 0) {
@@ -213,15 +261,12 @@ final class EventRing extends EventRingPad2 {
     EventSlot takeOne(SlotPool pool) {
         for (; ; ) {
             long c = consumerIndex;
-            if ((long) SEQUENCE.getAcquire(sequence, (int) (c & mask)) != c + 1) {
+            int i = (int) (c & mask);
+            if ((int) SEQUENCE.getAcquire(sequence, i) != (int) (c + 1)) {
                 return null;
             }
             if (CONSUMER.compareAndSet(this, c, c + 1)) {
-                int i = (int) (c & mask);
-                if (carried[i] != null) {
-                    return copyOut(c, null);
-                }
-                return copyOut(c, pool.acquire());
+                return copyOut(c, (meta[i] & CARRIED) != 0 ? null : pool.acquire());
             }
         }
     }
@@ -229,25 +274,26 @@ final class EventRing extends EventRingPad2 {
     /** Copies position {@code p} out (into {@code into}, unless it carries its own slot) and frees its cell. */
     private EventSlot copyOut(long p, EventSlot into) {
         int i = (int) (p & mask);
-        EventSlot slot = carried[i];
-        if (slot != null) {
+        int m = meta[i];
+        EventSlot slot;
+        if ((m & CARRIED) != 0) {
+            slot = carried[i];
             carried[i] = null;
         } else {
             slot = into;
-            EventType[] types = type;
-            slot.type = types != null ? types[i] : onlyType;
+            slot.type = types[m & TYPE_BITS];
             slot.payload = payload[i];
-            slot.tag = tag[i];
+            slot.tag = (m & HAS_TAG) != 0 ? tag[i] : 0;
             slot.attempt = 1;
             boolean timed = timed(p);
             slot.timed = timed;
-            slot.intendedNanos = intended[i];
             long at = timed ? submitted[i] : 0;
             slot.submitNanos = at;
             slot.enqueueNanos = at;
+            slot.intendedNanos = (m & HAS_INTENDED) != 0 ? intended[i] : (m & INTENDED_IS_SUBMIT) != 0 ? at : 0;
             payload[i] = null;
         }
-        SEQUENCE.setRelease(sequence, i, p + size);
+        SEQUENCE.setRelease(sequence, i, (int) (p + size));
         return slot;
     }
 
@@ -270,14 +316,14 @@ final class EventRing extends EventRingPad2 {
     long headEnqueueNanos() {
         long c = consumerIndex;
         int i = (int) (c & mask);
-        if ((long) SEQUENCE.getAcquire(sequence, i) != c + 1) {
+        if ((int) SEQUENCE.getAcquire(sequence, i) != (int) (c + 1)) {
             return -1;
         }
-        EventSlot slot = carried[i];
-        if (slot != null) {
-            return slot.enqueueNanos;
-        }
         // The cell may have been taken and refilled meanwhile; then the reading is merely newer.
+        if ((meta[i] & CARRIED) != 0) {
+            EventSlot slot = carried[i];
+            return slot == null ? -1 : slot.enqueueNanos;
+        }
         return timed(c) ? submitted[i] : -1;
     }
 }

@@ -1,6 +1,7 @@
 package io.veltrix.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class EventRingTest {
     private static final EventType TYPE = new EventType("t", 0, "tier", 0);
+
+    private static EventRing ring(int capacity, int slack, int sampling) {
+        return new EventRing(capacity, slack, sampling, new EventType[] {TYPE});
+    }
 
     private static EventSlot[] flyweights(int n) {
         EventSlot[] f = new EventSlot[n];
@@ -29,7 +34,7 @@ class EventRingTest {
 
     @Test
     void shouldAdmitExactlyUpToTheLimitAndKeepFifoOrderAcrossLaps() {
-        EventRing ring = new EventRing(8, 8, 1);
+        EventRing ring = ring(8, 8, 1);
         EventSlot[] fly = flyweights(8);
         EventSlot[] out = new EventSlot[8];
         long next = 0;
@@ -39,7 +44,7 @@ class EventRingTest {
             for (int i = 0; i < 5; i++) {
                 long p = ring.tryClaim(5);
                 assertThat(p).isEqualTo(next);
-                ring.publish(p, TYPE, "e" + next, next, 1000 + next, 2000 + next);
+                ring.publish(p, TYPE, "e" + next, next, 1000 + next, true, 2000 + next);
                 next++;
             }
             assertThat(ring.tryClaim(5)).as("claim beyond the limit").isEqualTo(-1);
@@ -63,9 +68,9 @@ class EventRingTest {
 
     @Test
     void shouldCopyEveryFieldOutAndForgetThePayload() {
-        EventRing ring = new EventRing(4, 4, 1);
+        EventRing ring = ring(4, 4, 1);
         long p = ring.tryClaim(4);
-        ring.publish(p, TYPE, "payload", 42, 111, 222);
+        ring.publish(p, TYPE, "payload", 42, 111, true, 222);
         EventSlot[] fly = flyweights(1);
         EventSlot[] out = new EventSlot[1];
         assertThat(ring.take(fly, out, 1)).isEqualTo(1);
@@ -85,11 +90,11 @@ class EventRingTest {
     @Test
     void shouldKeepNeitherTheTypeOfAOneTypeRingNorTheSubmitTimeOfAnUntimedEvent() {
         // One in 65536 timed: position 0 is (its hash is 0), position 1 is not.
-        EventRing ring = new EventRing(4, 4, 65536, TYPE);
+        EventRing ring = ring(4, 4, 65536);
         assertThat(ring.timed(0)).isTrue();
         assertThat(ring.timed(1)).isFalse();
-        ring.publish(ring.tryClaim(4), null, "a", 1, 10, 20);
-        ring.publish(ring.tryClaim(4), null, "b", 2, 30, 40);
+        ring.publish(ring.tryClaim(4), TYPE, "a", 1, 10, true, 20);
+        ring.publish(ring.tryClaim(4), TYPE, "b", 2, 30, true, 40);
         EventSlot[] fly = flyweights(2);
         EventSlot[] out = new EventSlot[2];
         assertThat(ring.take(fly, out, 2)).isEqualTo(2);
@@ -104,8 +109,46 @@ class EventRingTest {
     }
 
     @Test
+    void shouldReadBackOnlyTheFieldsThatWereSetThisLapAndTheRightTypeOfSeveral() {
+        EventType a = new EventType("a", 0, "tier", 0);
+        EventType b = new EventType("b", 1, "tier", 0);
+        // Two cells: each lap reuses both, so what a lap leaves behind must never show through the next one.
+        EventRing ring = new EventRing(2, 0, 1, new EventType[] {a, b});
+        EventSlot[] fly = flyweights(2);
+        EventSlot[] out = new EventSlot[2];
+        ring.publish(ring.tryClaim(2), b, "x", 7, 70, true, 700);
+        ring.publish(ring.tryClaim(2), a, "y", 8, 80, true, 800);
+        assertThat(ring.take(fly, out, 2)).isEqualTo(2);
+        assertThat(out[0].type()).isSameAs(b);
+        assertThat(out[1].type()).isSameAs(a);
+        // Second lap: no tag, no intended time (timed: the submit time stands in for it).
+        ring.publish(ring.tryClaim(2), a, "z", 0, 0, false, 900);
+        assertThat(ring.take(fly, out, 1)).isEqualTo(1);
+        assertThat(out[0].type()).isSameAs(a);
+        assertThat(out[0].tag()).isZero();
+        assertThat(out[0].intendedTimeNanos()).isEqualTo(900);
+        assertThat(out[0].submitNanos).isEqualTo(900);
+
+        EventRing untimed = new EventRing(2, 0, 65536, new EventType[] {a, b});
+        untimed.publish(untimed.tryClaim(2), a, null, 5, 50, true, 0);
+        untimed.publish(untimed.tryClaim(2), b, null, 6, 60, true, 0);
+        assertThat(untimed.take(fly, out, 2)).isEqualTo(2);
+        // Position 2 (the first of the second lap) is not timed: without a given time, its intended time is 0.
+        assertThat(untimed.timed(2)).isFalse();
+        untimed.publish(untimed.tryClaim(2), b, null, 0, 0, false, 0);
+        assertThat(untimed.take(fly, out, 1)).isEqualTo(1);
+        assertThat(out[0].type()).isSameAs(b);
+        assertThat(out[0].tag()).isZero();
+        assertThat(out[0].intendedTimeNanos()).isZero();
+        assertThat(out[0].timed).isFalse();
+
+        assertThatThrownBy(() -> new EventRing(2, 0, 1, new EventType[] {b, a}))
+                .hasMessage("a ring of several types needs them all, in index order");
+    }
+
+    @Test
     void shouldHandOnARetrysOwnSlot() {
-        EventRing ring = new EventRing(4, 4, 1);
+        EventRing ring = ring(4, 4, 1);
         EventSlot retry = new EventSlot();
         retry.type = TYPE;
         retry.attempt = 3;
@@ -123,9 +166,9 @@ class EventRingTest {
 
     @Test
     void shouldTakeTheOldestIntoAPooledSlot() {
-        EventRing ring = new EventRing(4, 4, 1);
+        EventRing ring = ring(4, 4, 1);
         for (int i = 0; i < 3; i++) {
-            ring.publish(ring.tryClaim(4), TYPE, null, i, 0, 0);
+            ring.publish(ring.tryClaim(4), TYPE, null, i, 0, true, 0);
         }
         SlotPool pool = new SlotPool(4, 0);
         EventSlot victim = ring.takeOne(pool);
@@ -139,7 +182,7 @@ class EventRingTest {
 
     @Test
     void shouldTimeOneInNPositionsAlikeForEveryResidue() {
-        EventRing ring = new EventRing(4, 4, 16);
+        EventRing ring = ring(4, 4, 16);
         int n = 1 << 20;
         int[] timedByResidue = new int[4];
         for (long p = 0; p < n; p++) {
@@ -151,7 +194,7 @@ class EventRingTest {
         for (int r = 0; r < 4; r++) {
             assertThat(timedByResidue[r]).as("residue %d", r).isBetween(16220, 16550);
         }
-        EventRing all = new EventRing(4, 4, 1);
+        EventRing all = ring(4, 4, 1);
         for (long p = 0; p < 1000; p++) {
             assertThat(all.timed(p)).isTrue();
         }
@@ -162,7 +205,7 @@ class EventRingTest {
         int producers = 4;
         int perProducer = 200_000;
         int n = producers * perProducer;
-        EventRing ring = new EventRing(256, 4 * 32, 1);
+        EventRing ring = ring(256, 4 * 32, 1);
         AtomicIntegerArray seen = new AtomicIntegerArray(n);
         AtomicLong maxDepth = new AtomicLong();
         AtomicLong consumed = new AtomicLong();
@@ -176,7 +219,7 @@ class EventRingTest {
                     while ((p = ring.tryClaim(256)) < 0) {
                         Thread.yield();
                     }
-                    ring.publish(p, TYPE, null, base + i, 0, 0);
+                    ring.publish(p, TYPE, null, base + i, 0, false, 0);
                 }
             }));
         }

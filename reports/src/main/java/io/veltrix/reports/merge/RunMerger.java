@@ -6,6 +6,7 @@ import io.veltrix.scenarios.results.EngineConfigResult;
 import io.veltrix.scenarios.results.EnvironmentInfo;
 import io.veltrix.scenarios.results.GeneratorStats;
 import io.veltrix.scenarios.results.HlogTags;
+import io.veltrix.scenarios.results.JfrFigures;
 import io.veltrix.scenarios.results.LatencySet;
 import io.veltrix.scenarios.results.LatencySummary;
 import io.veltrix.scenarios.results.MeasuredCounts;
@@ -279,6 +280,9 @@ public final class RunMerger {
                             kinds)));
         }
 
+        JfrFigures jfr =
+                JfrMerge.merge(parts, inputs.stream().map(MergeInput::host).toList(), measured.completed(), warnings);
+
         TimelineMerge.Result timeline =
                 TimelineMerge.merge(parts, logs, typeNames, first.name(), kinds.allKeepKinds(), kinds.allKeepLag());
         StrategyResult result = new StrategyResult(
@@ -306,7 +310,7 @@ public final class RunMerger {
                 shutdown(parts),
                 name + ".hlog",
                 null,
-                null);
+                jfr);
         return new MergedStrategy(result, timeline.hlog());
     }
 
