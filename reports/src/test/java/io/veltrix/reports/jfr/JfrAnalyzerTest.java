@@ -53,7 +53,9 @@ class JfrAnalyzerTest {
     void shouldTakeTheWindowFromEarliestStartAndLatestEndNotFromFileOrder() {
         assertThat(analysis.context().firstEvent()).isEqualTo(truth.first);
         assertThat(analysis.context().lastEvent()).isEqualTo(truth.last);
-        assertThat(analysis.context().duration()).isBetween(Duration.ofMillis(500), Duration.ofSeconds(30));
+        // The window is what the events span (how long the test workload ran depends on the machine).
+        assertThat(analysis.context().duration()).isEqualTo(Duration.between(truth.first, truth.last));
+        assertThat(analysis.context().duration()).isPositive();
     }
 
     @Test
