@@ -84,6 +84,7 @@ final class EngineRuntime {
             long now = 0;
             long intended = intendedNanos;
             boolean given = intendedGiven;
+            boolean timed;
             if (p < 0) {
                 // Full: the overflow policy may wait or evict. The event was meant to happen before that.
                 long called = clock.nanoTime();
@@ -96,10 +97,14 @@ final class EngineRuntime {
                     intended = called;
                     given = true;
                 }
-            } else if (ring.timed(p)) {
-                now = clock.nanoTime();
+                timed = ring.timed(p);
+            } else {
+                timed = ring.timed(p);
+                if (timed) {
+                    now = clock.nanoTime();
+                }
             }
-            ring.publish(p, eventType, payload, tag, intended, given, now);
+            ring.publish(p, eventType, payload, tag, intended, given, timed, now);
             return SubmitResult.ACCEPTED;
         }
         long called = clock.nanoTime();

@@ -190,6 +190,7 @@ final class EventRing extends EventRingPad2 {
      *
      * @param intendedGiven whether {@code intendedNanos} is the submitter's; if not, the event is meant to happen
      *     at {@code now} (when timed) or its intended time is unknown, 0 (when not)
+     * @param timed {@link #timed timed(p)}, which the caller needed already to know whether to read the clock
      */
     void publish(
             long p,
@@ -198,6 +199,7 @@ final class EventRing extends EventRingPad2 {
             long eventTag,
             long intendedNanos,
             boolean intendedGiven,
+            boolean timed,
             long now) {
         int i = (int) (p & mask);
         int m = single ? 0 : eventType.index();
@@ -210,7 +212,7 @@ final class EventRing extends EventRingPad2 {
             intended[i] = intendedNanos;
             m |= HAS_INTENDED;
         }
-        if (timed(p)) {
+        if (timed) {
             submitted[i] = now;
             if (!intendedGiven) {
                 m |= INTENDED_IS_SUBMIT;

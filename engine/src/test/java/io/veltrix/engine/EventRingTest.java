@@ -17,6 +17,21 @@ class EventRingTest {
         return new EventRing(capacity, slack, sampling, new EventType[] {TYPE});
     }
 
+    /** Claims the next position under {@code limit} and publishes a first attempt there. */
+    private static void put(
+            EventRing ring,
+            long limit,
+            EventType type,
+            Object payload,
+            long tag,
+            long intended,
+            boolean given,
+            long now) {
+        long p = ring.tryClaim(limit);
+        assertThat(p).as("claim").isNotNegative();
+        ring.publish(p, type, payload, tag, intended, given, ring.timed(p), now);
+    }
+
     private static EventSlot[] flyweights(int n) {
         EventSlot[] f = new EventSlot[n];
         for (int i = 0; i < n; i++) {
@@ -44,7 +59,7 @@ class EventRingTest {
             for (int i = 0; i < 5; i++) {
                 long p = ring.tryClaim(5);
                 assertThat(p).isEqualTo(next);
-                ring.publish(p, TYPE, "e" + next, next, 1000 + next, true, 2000 + next);
+                ring.publish(p, TYPE, "e" + next, next, 1000 + next, true, ring.timed(p), 2000 + next);
                 next++;
             }
             assertThat(ring.tryClaim(5)).as("claim beyond the limit").isEqualTo(-1);
@@ -70,7 +85,7 @@ class EventRingTest {
     void shouldCopyEveryFieldOutAndForgetThePayload() {
         EventRing ring = ring(4, 4, 1);
         long p = ring.tryClaim(4);
-        ring.publish(p, TYPE, "payload", 42, 111, true, 222);
+        ring.publish(p, TYPE, "payload", 42, 111, true, ring.timed(p), 222);
         EventSlot[] fly = flyweights(1);
         EventSlot[] out = new EventSlot[1];
         assertThat(ring.take(fly, out, 1)).isEqualTo(1);
@@ -93,8 +108,8 @@ class EventRingTest {
         EventRing ring = ring(4, 4, 65536);
         assertThat(ring.timed(0)).isTrue();
         assertThat(ring.timed(1)).isFalse();
-        ring.publish(ring.tryClaim(4), TYPE, "a", 1, 10, true, 20);
-        ring.publish(ring.tryClaim(4), TYPE, "b", 2, 30, true, 40);
+        put(ring, 4, TYPE, "a", 1, 10, true, 20);
+        put(ring, 4, TYPE, "b", 2, 30, true, 40);
         EventSlot[] fly = flyweights(2);
         EventSlot[] out = new EventSlot[2];
         assertThat(ring.take(fly, out, 2)).isEqualTo(2);
@@ -116,13 +131,13 @@ class EventRingTest {
         EventRing ring = new EventRing(2, 0, 1, new EventType[] {a, b});
         EventSlot[] fly = flyweights(2);
         EventSlot[] out = new EventSlot[2];
-        ring.publish(ring.tryClaim(2), b, "x", 7, 70, true, 700);
-        ring.publish(ring.tryClaim(2), a, "y", 8, 80, true, 800);
+        put(ring, 2, b, "x", 7, 70, true, 700);
+        put(ring, 2, a, "y", 8, 80, true, 800);
         assertThat(ring.take(fly, out, 2)).isEqualTo(2);
         assertThat(out[0].type()).isSameAs(b);
         assertThat(out[1].type()).isSameAs(a);
         // Second lap: no tag, no intended time (timed: the submit time stands in for it).
-        ring.publish(ring.tryClaim(2), a, "z", 0, 0, false, 900);
+        put(ring, 2, a, "z", 0, 0, false, 900);
         assertThat(ring.take(fly, out, 1)).isEqualTo(1);
         assertThat(out[0].type()).isSameAs(a);
         assertThat(out[0].tag()).isZero();
@@ -130,12 +145,12 @@ class EventRingTest {
         assertThat(out[0].submitNanos).isEqualTo(900);
 
         EventRing untimed = new EventRing(2, 0, 65536, new EventType[] {a, b});
-        untimed.publish(untimed.tryClaim(2), a, null, 5, 50, true, 0);
-        untimed.publish(untimed.tryClaim(2), b, null, 6, 60, true, 0);
+        put(untimed, 2, a, null, 5, 50, true, 0);
+        put(untimed, 2, b, null, 6, 60, true, 0);
         assertThat(untimed.take(fly, out, 2)).isEqualTo(2);
         // Position 2 (the first of the second lap) is not timed: without a given time, its intended time is 0.
         assertThat(untimed.timed(2)).isFalse();
-        untimed.publish(untimed.tryClaim(2), b, null, 0, 0, false, 0);
+        put(untimed, 2, b, null, 0, 0, false, 0);
         assertThat(untimed.take(fly, out, 1)).isEqualTo(1);
         assertThat(out[0].type()).isSameAs(b);
         assertThat(out[0].tag()).isZero();
@@ -168,7 +183,7 @@ class EventRingTest {
     void shouldTakeTheOldestIntoAPooledSlot() {
         EventRing ring = ring(4, 4, 1);
         for (int i = 0; i < 3; i++) {
-            ring.publish(ring.tryClaim(4), TYPE, null, i, 0, true, 0);
+            put(ring, 4, TYPE, null, i, 0, true, 0);
         }
         SlotPool pool = new SlotPool(4, 0);
         EventSlot victim = ring.takeOne(pool);
@@ -219,7 +234,7 @@ class EventRingTest {
                     while ((p = ring.tryClaim(256)) < 0) {
                         Thread.yield();
                     }
-                    ring.publish(p, TYPE, null, base + i, 0, false, 0);
+                    ring.publish(p, TYPE, null, base + i, 0, false, ring.timed(p), 0);
                 }
             }));
         }
