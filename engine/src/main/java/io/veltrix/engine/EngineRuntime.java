@@ -201,8 +201,9 @@ final class EngineRuntime {
     }
 
     void deadLetter(EventSlot slot, TypeState type, DeadLetterReason reason) {
-        type.deadLettered[reason.ordinal()].increment();
+        // Kept first, counted after: whoever sees the count finds the dead letter in deadLetters().
         deadLetters.add(slot, reason, clock);
+        type.deadLettered[reason.ordinal()].increment();
         try {
             Object last = slot.lastFailure;
             listener.onDeadLetter(slot, reason, last instanceof Throwable t ? t : null);
