@@ -95,8 +95,9 @@ final class Admission {
             if (victim != null) {
                 continue;
             }
-            if (ring.depth() == 0) {
-                // Empty yet full: its whole capacity is lent (shed-lower-priority above it). Nothing to drop.
+            if (queue.limit <= 0) {
+                // Its whole capacity is lent (shed-lower-priority above it): nothing to drop, nothing will come.
+                // (An empty queue is no proof of that: workers may have drained it since the claim failed.)
                 return code(SubmitResult.REJECTED_FULL);
             }
             // Full but nothing published at the head: producers are still writing their claimed cells.
@@ -157,8 +158,8 @@ final class Admission {
             if (queue.tryReserve()) {
                 return SubmitResult.ACCEPTED;
             }
-            if (queue.depth() == 0) {
-                // Empty yet full: its whole capacity is lent (shed-lower-priority above it). Nothing to drop.
+            if (queue.limit <= 0) {
+                // Its whole capacity is lent (shed-lower-priority above it): nothing to drop, nothing will come.
                 return SubmitResult.REJECTED_FULL;
             }
             if (tries < 64) {
