@@ -42,6 +42,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -138,12 +139,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + " failed window, a maximum over its threshold); exit 1.")
     boolean abortOnFail;
 
-    @Option(
-            names = "--format",
-            paramLabel = "LIST",
-            description = "Reports to write, comma-separated: html, json (report.json), md (report.md), junit"
-                    + " (junit.xml), benchmark (github-action-benchmark JSON). Default: html,json.")
-    String format;
+    @Mixin
+    FormatOption format = new FormatOption();
 
     @Option(
             names = "--baseline",
@@ -236,13 +233,11 @@ public final class BenchCommand implements Callable<Integer> {
             ok = false;
         }
         List<ResultFormatType> formats = ResultFormatType.DEFAULTS;
-        if (format != null) {
-            try {
-                formats = ResultFormatType.parseList(format);
-            } catch (IllegalArgumentException e) {
-                stderr.println("error: --format: " + e.getMessage());
-                ok = false;
-            }
+        try {
+            formats = format.formats();
+        } catch (IllegalArgumentException e) {
+            stderr.println("error: " + e.getMessage());
+            ok = false;
         }
         RegressionLimits limits = RegressionLimits.NONE;
         try {
@@ -268,7 +263,7 @@ public final class BenchCommand implements Callable<Integer> {
             stderr.println("error: --repeat: must be at least 1, was " + repeat);
             ok = false;
         }
-        return ok ? new Checks(slos, formats, format != null, base, limits) : null;
+        return ok ? new Checks(slos, formats, format.given(), base, limits) : null;
     }
 
     private int run(Bench bench, Path directory, Checks checks, PrintWriter stdout, PrintWriter stderr) {

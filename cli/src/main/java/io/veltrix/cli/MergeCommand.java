@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,12 +67,8 @@ public final class MergeCommand implements Callable<Integer> {
             description = "Output directory; default veltrix-results/<scenario>-merged-<yyyyMMdd-HHmmss>/.")
     Path out;
 
-    @Option(
-            names = "--format",
-            paramLabel = "LIST",
-            description = "Reports to write, comma-separated: html, json (report.json), md (report.md), junit"
-                    + " (junit.xml), benchmark (github-action-benchmark JSON). Default: html,json.")
-    String format;
+    @Mixin
+    FormatOption format = new FormatOption();
 
     @Option(names = "--quiet", description = "Print only the final table and errors.")
     boolean quiet;
@@ -80,13 +77,11 @@ public final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        List<ResultFormatType> formats = ResultFormatType.DEFAULTS;
-        if (format != null) {
-            try {
-                formats = ResultFormatType.parseList(format);
-            } catch (IllegalArgumentException e) {
-                return fail(stderr, "--format: " + e.getMessage());
-            }
+        List<ResultFormatType> formats;
+        try {
+            formats = format.formats();
+        } catch (IllegalArgumentException e) {
+            return fail(stderr, e.getMessage());
         }
         RunMerger.Merged merged;
         List<Slo> slos;

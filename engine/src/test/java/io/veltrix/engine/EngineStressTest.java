@@ -90,18 +90,7 @@ class EngineStressTest {
     @org.junit.jupiter.api.Test
     void shouldAccountForEveryEventAcrossRingsAndChunkedQueues() throws Exception {
         Engine engine = startMixed();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong checks = new AtomicLong();
-        Thread checker = checker(engine, stop, checks);
-        checker.start();
-        List<Thread> producers = producers(engine);
-        producers.forEach(Thread::start);
-        for (Thread t : producers) {
-            t.join();
-        }
-        stop.set(true);
-        checker.join();
-        ShutdownReport report = engine.shutdown(ShutdownMode.DRAIN, Duration.ofSeconds(30));
+        ShutdownReport report = produceAllWhileCheckingThenDrain(engine);
 
         assertThat(violations).isEmpty();
         assertThat(report.drained()).isTrue();
@@ -143,6 +132,26 @@ class EngineStressTest {
         return new Fates(h, e, r);
     }
 
+    /**
+     * Runs every producer to the end while a checker takes snapshots (collecting {@link #violations}), then drains
+     * the engine.
+     */
+    private ShutdownReport produceAllWhileCheckingThenDrain(Engine engine) throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong checks = new AtomicLong();
+        Thread checker = checker(engine, stop, checks);
+        checker.start();
+        List<Thread> producers = producers(engine);
+        producers.forEach(Thread::start);
+        for (Thread t : producers) {
+            t.join();
+        }
+        stop.set(true);
+        checker.join();
+        assertThat(checks.get()).as("snapshots checked while producing").isPositive();
+        return engine.shutdown(ShutdownMode.DRAIN, Duration.ofSeconds(30));
+    }
+
     private List<Thread> producers(Engine engine) {
         List<EventType> types = engine.eventTypes();
         List<Thread> threads = new ArrayList<>();
@@ -178,21 +187,9 @@ class EngineStressTest {
     @EnumSource(OverflowPolicy.class)
     void shouldAccountForEveryEventUnderContention(OverflowPolicy overflow) throws Exception {
         Engine engine = start(overflow);
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong checks = new AtomicLong();
-        Thread checker = checker(engine, stop, checks);
-        checker.start();
-        List<Thread> producers = producers(engine);
-        producers.forEach(Thread::start);
-        for (Thread t : producers) {
-            t.join();
-        }
-        stop.set(true);
-        checker.join();
-        ShutdownReport report = engine.shutdown(ShutdownMode.DRAIN, Duration.ofSeconds(30));
+        ShutdownReport report = produceAllWhileCheckingThenDrain(engine);
 
         assertThat(violations).isEmpty();
-        assertThat(checks.get()).isPositive();
         assertThat(report.drained()).isTrue();
         Fates fates = fates(true);
         Counts total = report.last().total();
