@@ -299,11 +299,22 @@ final class EventRing extends EventRingPad2 {
         return slot;
     }
 
-    /** Events claimed or published and not yet taken. */
+    /**
+     * Events claimed or published and not yet taken. The two indices are read apart: a reader descheduled between
+     * the reads would pair an old consumer index with a newer producer index and report more than was ever queued.
+     * So the producer index is read between two reads of the consumer index; when those agree, the pair held at one
+     * instant (and the depth is never above the limit). Under constant taking it gives up after a few tries and
+     * reports the lower estimate.
+     */
     long depth() {
-        long c = consumerIndex;
-        long p = producerIndex;
-        return Math.max(0, p - c);
+        for (int tries = 0; ; tries++) {
+            long c = consumerIndex;
+            long p = producerIndex;
+            long c2 = consumerIndex;
+            if (c == c2 || tries == 16) {
+                return Math.max(0, p - c2);
+            }
+        }
     }
 
     /** Positions ever taken by consumers. */
