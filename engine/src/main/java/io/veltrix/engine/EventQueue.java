@@ -52,8 +52,6 @@ final class EventQueue {
     final DynamicSizingState sizingState;
 
     /**
-     * @param slack how many events workers may hold between taking and copying them: the ring's cells beyond
-     *     its capacity
      * @param sampling one in how many events a ring times ({@link EngineConfig#latencySampling()})
      */
     EventQueue(
@@ -63,7 +61,6 @@ final class EventQueue {
             TypeState[] types,
             QueueSizing sizing,
             OverflowPolicy overflow,
-            int slack,
             int sampling) {
         this.name = name;
         this.index = index;
@@ -79,7 +76,7 @@ final class EventQueue {
         // than its initial capacity allocates about 12 bytes per event as it cycles through fresh chunks.
         int chunksForInitial = (int) (((long) sizing.initialCapacity() + chunk - 1) / chunk);
         if (sizing instanceof QueueSizing.Fixed && overflow != OverflowPolicy.SHED_LOWER_PRIORITY) {
-            this.ring = new EventRing(sizing.initialCapacity(), slack, sampling, eventTypes(types));
+            this.ring = new EventRing(sizing.initialCapacity(), sampling, eventTypes(types));
             this.queue = null;
         } else {
             this.ring = null;

@@ -34,22 +34,27 @@ abstract class EventRingPad2 extends EventRingConsumer {
  * fields in parallel arrays, so a first attempt is written in place by its submitter and copied out by a worker;
  * no slot object travels, and nothing is pooled or allocated per event.
  *
- * <p>The protocol is the one of JCTools' {@code MpmcArrayQueue} (after Dmitry Vyukov's bounded MPMC queue): each
- * cell has a sequence number. A producer may claim position {@code p} when its cell's sequence is {@code p} and
- * the queue holds fewer than {@code limit} events; it claims with a CAS on the producer index, writes the fields
- * and publishes by storing {@code p + 1} (release). Consumers claim a run of published cells with one CAS on the
- * consumer index, copy them out, and free each cell by storing {@code p + size}. A queue's depth is
- * {@code producerIndex - consumerIndex}: events claimed (being written) or published, not yet taken. Cell sequences
- * are kept as {@code int}s and compared by difference: two sequences of one cell are never more than a lap apart.
+ * <p>The protocol. Producers claim position {@code p} with a CAS on the producer index, which is also the capacity
+ * check ({@code p - consumerIndex < limit}), write the cell's fields and publish by storing {@code p + 1} into the
+ * cell's sequence (release). Consumers read a run of published cells at the consumer index {@code c}, copy them
+ * out <em>first</em>, and only then claim them with one CAS of the consumer index from {@code c} to {@code c + n};
+ * when the CAS fails (another consumer took them), the copies are dropped and the consumer reads again. Because a
+ * cell is copied before its position is claimed, every position below the consumer index has been copied, and a
+ * producer may overwrite the cell of position {@code p - size} as soon as the capacity check admits {@code p}
+ * ({@code limit <= size}). Until its CAS succeeds a consumer may read a cell a producer is rewriting, but then the
+ * CAS fails: the producer could write there only because the consumer index had moved past {@code c}.
  *
- * <p>What crosses between the submitter's core and the worker's is what limits a hand-off (a cache line moved
- * between cores costs more than everything else an event does), so a cell carries as few bytes as it can: a
- * sequence, a payload reference and a {@code meta} word (the event type's index in the queue and which optional
- * fields are set) are always written; the tag only when not 0, the intended time only when the submitter gave one,
- * the submit time only when the event is {@link #timed}. An untimed event with no tag moves 12 bytes.
+ * <p>So consumers never write into the ring: the cache lines of the cells are written by producers only, read by
+ * consumers, and the consumers' progress is one index moved once per batch, as in the LMAX Disruptor (whose
+ * consumers publish a gating sequence per batch). The price is that a cell keeps its last payload reference until
+ * the position a lap later reuses it: a ring holds on to at most {@link #size} handled payloads, as the
+ * Disruptor's pre-allocated events do.
  *
- * <p>The ring has more cells than the queue's capacity (at least one worker batch per worker more), so the cells
- * that workers have claimed but not yet copied never stop a producer that is within the limit.
+ * <p>What crosses between the submitter's core and the worker's is what limits a hand-off, so a cell carries as
+ * few bytes as it can: a sequence, a payload reference and a {@code meta} word (the event type's index in the queue
+ * and which optional fields are set) are always written; the tag only when not 0, the intended time only when the
+ * submitter gave one, the submit time only when the event is {@link #timed}. An untimed event with no tag moves 12
+ * bytes. Cell sequences are {@code int}s, compared for equality: two values of one cell differ by a lap.
  *
  * <p>A retry that re-enters the queue keeps its {@link EventSlot} (it carries the failure history): the cell then
  * holds a reference to it in {@link #carried}, and the consumer hands that slot on instead of a copy.
@@ -103,20 +108,18 @@ final class EventRing extends EventRingPad2 {
      *
      * @param sampling one in how many events is timed, a power of two
      */
-    EventRing(int capacity, int slack, int sampling) {
-        this(capacity, slack, sampling, new EventType[0]);
+    EventRing(int capacity, int sampling) {
+        this(capacity, sampling, new EventType[0]);
     }
 
     /**
-     * @param capacity the most events the queue may hold
-     * @param slack cells beyond that: the most cells that consumers may hold between claiming and copying
+     * @param capacity the most events the queue may hold; the ring has the next power of two of cells
      * @param sampling one in how many events is timed, a power of two
      * @param types the queue's event types: one, or the engine's every type in index order
      */
-    EventRing(int capacity, int slack, int sampling, EventType[] types) {
-        long wanted = (long) capacity + slack;
-        if (wanted > 1 << 30) {
-            throw new IllegalArgumentException("ring too large: " + wanted + " cells");
+    EventRing(int capacity, int sampling, EventType[] types) {
+        if (capacity > 1 << 30) {
+            throw new IllegalArgumentException("ring too large: " + capacity + " cells");
         }
         if (types.length > TYPE_BITS) {
             throw new IllegalArgumentException("too many event types for one ring: " + types.length);
@@ -126,7 +129,7 @@ final class EventRing extends EventRingPad2 {
                 throw new IllegalArgumentException("a ring of several types needs them all, in index order");
             }
         }
-        this.size = wanted <= 2 ? 2 : Integer.highestOneBit((int) wanted - 1) << 1;
+        this.size = capacity <= 2 ? 2 : Integer.highestOneBit(capacity - 1) << 1;
         this.mask = size - 1;
         this.sequence = new int[size];
         for (int i = 0; i < size; i++) {
@@ -146,7 +149,7 @@ final class EventRing extends EventRingPad2 {
     }
 
     /**
-     * Claims the next position if the ring holds fewer than {@code limit} events.
+     * Claims the next position if the ring holds fewer than {@code limit} events ({@code limit <= size}).
      *
      * @return the claimed position, to be filled by {@link #publish} or {@link #publishCarried}; -1 when full
      */
@@ -160,17 +163,11 @@ final class EventRing extends EventRingPad2 {
                     return -1;
                 }
             }
-            int behind = (int) SEQUENCE.getAcquire(sequence, (int) (p & mask)) - (int) p;
-            if (behind == 0) {
-                if (PRODUCER.compareAndSet(this, p, p + 1)) {
-                    return p;
-                }
-            } else if (behind < 0) {
-                // The cell still holds an event of the previous lap that a consumer has claimed and is copying
-                // out (possible only if more consumers hold cells than the slack allows for): it frees it soon.
-                Thread.onSpinWait();
+            // Every position below the consumer index was copied out before it was claimed (see the class
+            // comment), so the cell of p - size, which is below it, is free.
+            if (PRODUCER.compareAndSet(this, p, p + 1)) {
+                return p;
             }
-            // behind > 0: another producer took p; read the index again.
         }
     }
 
@@ -234,6 +231,7 @@ final class EventRing extends EventRingPad2 {
     /**
      * Takes up to {@code max} published events, oldest first. A first attempt is copied into
      * {@code flyweights[k]} and a retry's own slot is handed on; either way {@code out[k]} is the event to handle.
+     * The events are copied before they are claimed; copies of a run another consumer claimed first are dropped.
      *
      * @return how many were taken
      */
@@ -242,15 +240,13 @@ final class EventRing extends EventRingPad2 {
             long c = consumerIndex;
             int n = 0;
             while (n < max && (int) SEQUENCE.getAcquire(sequence, (int) ((c + n) & mask)) == (int) (c + n + 1)) {
+                out[n] = copyOut(c + n, flyweights[n]);
                 n++;
             }
             if (n == 0) {
                 return 0;
             }
             if (CONSUMER.compareAndSet(this, c, c + n)) {
-                for (int k = 0; k < n; k++) {
-                    out[k] = copyOut(c + k, flyweights[k]);
-                }
                 return n;
             }
         }
@@ -261,41 +257,50 @@ final class EventRing extends EventRingPad2 {
      * is published at the head.
      */
     EventSlot takeOne(SlotPool pool) {
+        EventSlot spare = null;
         for (; ; ) {
             long c = consumerIndex;
             int i = (int) (c & mask);
             if ((int) SEQUENCE.getAcquire(sequence, i) != (int) (c + 1)) {
+                if (spare != null) {
+                    pool.release(spare);
+                }
                 return null;
             }
+            if ((meta[i] & CARRIED) == 0 && spare == null) {
+                spare = pool.acquire();
+            }
+            EventSlot slot = copyOut(c, (meta[i] & CARRIED) != 0 ? null : spare);
             if (CONSUMER.compareAndSet(this, c, c + 1)) {
-                return copyOut(c, (meta[i] & CARRIED) != 0 ? null : pool.acquire());
+                if (slot != spare && spare != null) {
+                    pool.release(spare);
+                }
+                return slot;
             }
         }
     }
 
-    /** Copies position {@code p} out (into {@code into}, unless it carries its own slot) and frees its cell. */
+    /**
+     * Copies position {@code p} out (into {@code into}, unless it carries its own slot). Nothing is written into
+     * the ring: the copy is good only if the caller then claims {@code p}.
+     */
     private EventSlot copyOut(long p, EventSlot into) {
         int i = (int) (p & mask);
         int m = meta[i];
-        EventSlot slot;
         if ((m & CARRIED) != 0) {
-            slot = carried[i];
-            carried[i] = null;
-        } else {
-            slot = into;
-            slot.type = types[m & TYPE_BITS];
-            slot.payload = payload[i];
-            slot.tag = (m & HAS_TAG) != 0 ? tag[i] : 0;
-            slot.attempt = 1;
-            boolean timed = timed(p);
-            slot.timed = timed;
-            long at = timed ? submitted[i] : 0;
-            slot.submitNanos = at;
-            slot.enqueueNanos = at;
-            slot.intendedNanos = (m & HAS_INTENDED) != 0 ? intended[i] : (m & INTENDED_IS_SUBMIT) != 0 ? at : 0;
-            payload[i] = null;
+            return carried[i];
         }
-        SEQUENCE.setRelease(sequence, i, (int) (p + size));
+        EventSlot slot = into;
+        slot.type = types[m & TYPE_BITS];
+        slot.payload = payload[i];
+        slot.tag = (m & HAS_TAG) != 0 ? tag[i] : 0;
+        slot.attempt = 1;
+        boolean timed = timed(p);
+        slot.timed = timed;
+        long at = timed ? submitted[i] : 0;
+        slot.submitNanos = at;
+        slot.enqueueNanos = at;
+        slot.intendedNanos = (m & HAS_INTENDED) != 0 ? intended[i] : (m & INTENDED_IS_SUBMIT) != 0 ? at : 0;
         return slot;
     }
 

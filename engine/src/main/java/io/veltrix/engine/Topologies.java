@@ -19,19 +19,9 @@ final class Topologies {
             types[i] = new TypeState(
                     new EventType(c.name(), i, c.tier(), tier), c, config.retryOf(c), clock, config.threadNamePrefix());
         }
-        // Workers hold at most a batch each between taking events from a ring and copying them out; evictions hold
-        // one at a time each.
-        int slack = config.workers() * config.batchSize() + 64;
         if (config.topology() == Topology.SINGLE) {
             EventQueue shared = new EventQueue(
-                    "shared",
-                    0,
-                    0,
-                    types,
-                    config.defaultSizing(),
-                    config.defaultOverflow(),
-                    slack,
-                    config.latencySampling());
+                    "shared", 0, 0, types, config.defaultSizing(), config.defaultOverflow(), config.latencySampling());
             for (TypeState t : types) {
                 t.queue = shared;
             }
@@ -51,7 +41,6 @@ final class Topologies {
                     new TypeState[] {t},
                     config.sizingOf(t.config),
                     config.overflowOf(t.config),
-                    slack,
                     config.latencySampling());
             t.queue = q;
             queues[i] = q;

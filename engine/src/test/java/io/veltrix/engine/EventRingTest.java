@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class EventRingTest {
     private static final EventType TYPE = new EventType("t", 0, "tier", 0);
 
-    private static EventRing ring(int capacity, int slack, int sampling) {
-        return new EventRing(capacity, slack, sampling, new EventType[] {TYPE});
+    private static EventRing ring(int capacity, int sampling) {
+        return new EventRing(capacity, sampling, new EventType[] {TYPE});
     }
 
     /** Claims the next position under {@code limit} and publishes a first attempt there. */
@@ -41,20 +41,21 @@ class EventRingTest {
     }
 
     @Test
-    void shouldRoundTheSizeUpToAPowerOfTwoAboveCapacityPlusSlack() {
-        assertThat(new EventRing(100, 28, 1).size).isEqualTo(128);
-        assertThat(new EventRing(100, 29, 1).size).isEqualTo(256);
-        assertThat(new EventRing(1, 0, 1).size).isEqualTo(2);
+    void shouldRoundTheSizeUpToAPowerOfTwoAtOrAboveCapacity() {
+        assertThat(new EventRing(100, 1).size).isEqualTo(128);
+        assertThat(new EventRing(128, 1).size).isEqualTo(128);
+        assertThat(new EventRing(129, 1).size).isEqualTo(256);
+        assertThat(new EventRing(1, 1).size).isEqualTo(2);
     }
 
     @Test
     void shouldAdmitExactlyUpToTheLimitAndKeepFifoOrderAcrossLaps() {
-        EventRing ring = ring(8, 8, 1);
+        EventRing ring = ring(8, 1);
         EventSlot[] fly = flyweights(8);
         EventSlot[] out = new EventSlot[8];
         long next = 0;
         long expected = 0;
-        // 1000 laps of a 16-cell ring, filled to a limit of 5 each time.
+        // 1000 laps of an 8-cell ring, filled to a limit of 5 each time.
         for (int lap = 0; lap < 1000; lap++) {
             for (int i = 0; i < 5; i++) {
                 long p = ring.tryClaim(5);
@@ -82,8 +83,8 @@ class EventRingTest {
     }
 
     @Test
-    void shouldCopyEveryFieldOutAndForgetThePayload() {
-        EventRing ring = ring(4, 4, 1);
+    void shouldCopyEveryFieldOut() {
+        EventRing ring = ring(4, 1);
         long p = ring.tryClaim(4);
         ring.publish(p, TYPE, "payload", 42, 111, true, ring.timed(p), 222);
         EventSlot[] fly = flyweights(1);
@@ -105,7 +106,7 @@ class EventRingTest {
     @Test
     void shouldKeepNeitherTheTypeOfAOneTypeRingNorTheSubmitTimeOfAnUntimedEvent() {
         // One in 65536 timed: position 0 is (its hash is 0), position 1 is not.
-        EventRing ring = ring(4, 4, 65536);
+        EventRing ring = ring(4, 65536);
         assertThat(ring.timed(0)).isTrue();
         assertThat(ring.timed(1)).isFalse();
         put(ring, 4, TYPE, "a", 1, 10, true, 20);
@@ -128,7 +129,7 @@ class EventRingTest {
         EventType a = new EventType("a", 0, "tier", 0);
         EventType b = new EventType("b", 1, "tier", 0);
         // Two cells: each lap reuses both, so what a lap leaves behind must never show through the next one.
-        EventRing ring = new EventRing(2, 0, 1, new EventType[] {a, b});
+        EventRing ring = new EventRing(2, 1, new EventType[] {a, b});
         EventSlot[] fly = flyweights(2);
         EventSlot[] out = new EventSlot[2];
         put(ring, 2, b, "x", 7, 70, true, 700);
@@ -144,7 +145,7 @@ class EventRingTest {
         assertThat(out[0].intendedTimeNanos()).isEqualTo(900);
         assertThat(out[0].submitNanos).isEqualTo(900);
 
-        EventRing untimed = new EventRing(2, 0, 65536, new EventType[] {a, b});
+        EventRing untimed = new EventRing(2, 65536, new EventType[] {a, b});
         put(untimed, 2, a, null, 5, 50, true, 0);
         put(untimed, 2, b, null, 6, 60, true, 0);
         assertThat(untimed.take(fly, out, 2)).isEqualTo(2);
@@ -157,13 +158,13 @@ class EventRingTest {
         assertThat(out[0].intendedTimeNanos()).isZero();
         assertThat(out[0].timed).isFalse();
 
-        assertThatThrownBy(() -> new EventRing(2, 0, 1, new EventType[] {b, a}))
+        assertThatThrownBy(() -> new EventRing(2, 1, new EventType[] {b, a}))
                 .hasMessage("a ring of several types needs them all, in index order");
     }
 
     @Test
     void shouldHandOnARetrysOwnSlot() {
-        EventRing ring = ring(4, 4, 1);
+        EventRing ring = ring(4, 1);
         EventSlot retry = new EventSlot();
         retry.type = TYPE;
         retry.attempt = 3;
@@ -181,7 +182,7 @@ class EventRingTest {
 
     @Test
     void shouldTakeTheOldestIntoAPooledSlot() {
-        EventRing ring = ring(4, 4, 1);
+        EventRing ring = ring(4, 1);
         for (int i = 0; i < 3; i++) {
             put(ring, 4, TYPE, null, i, 0, true, 0);
         }
@@ -197,7 +198,7 @@ class EventRingTest {
 
     @Test
     void shouldTimeOneInNPositionsAlikeForEveryResidue() {
-        EventRing ring = ring(4, 4, 16);
+        EventRing ring = ring(4, 16);
         int n = 1 << 20;
         int[] timedByResidue = new int[4];
         for (long p = 0; p < n; p++) {
@@ -209,36 +210,80 @@ class EventRingTest {
         for (int r = 0; r < 4; r++) {
             assertThat(timedByResidue[r]).as("residue %d", r).isBetween(16220, 16550);
         }
-        EventRing all = ring(4, 4, 1);
+        EventRing all = ring(4, 1);
         for (long p = 0; p < 1000; p++) {
             assertThat(all.timed(p)).isTrue();
         }
     }
 
     @Test
+    void shouldReuseACellAsSoonAsThePositionALapBeforeIsTaken() {
+        EventRing ring = ring(4, 1);
+        for (int i = 0; i < 4; i++) {
+            put(ring, 4, TYPE, "e" + i, i, 0, true, 0);
+        }
+        assertThat(ring.tryClaim(4)).isEqualTo(-1);
+        EventSlot[] fly = flyweights(1);
+        EventSlot[] out = new EventSlot[1];
+        assertThat(ring.take(fly, out, 1)).isEqualTo(1);
+        // Position 4 reuses the cell of position 0 at once: position 0 was copied out before it was taken.
+        put(ring, 4, TYPE, "e4", 4, 0, true, 0);
+        assertThat(out[0].payload()).isEqualTo("e0");
+        assertThat(out[0].tag()).isZero();
+        EventSlot[] rest = new EventSlot[4];
+        assertThat(ring.take(flyweights(4), rest, 4)).isEqualTo(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(rest[i].payload()).isEqualTo("e" + (i + 1));
+            assertThat(rest[i].tag()).isEqualTo(i + 1);
+        }
+    }
+
+    @Test
     void shouldDeliverEveryEventExactlyOnceWithFourProducersAndFourConsumers() throws Exception {
+        exactlyOnce(256);
+    }
+
+    @Test
+    void shouldDeliverEveryEventExactlyOnceWhenATinyRingLapsAllTheTime() throws Exception {
+        // Capacity 16 = the ring's size: producers rewrite a cell as soon as it is taken, while consumers that
+        // lost the race for it may still be reading it.
+        exactlyOnce(16);
+    }
+
+    /**
+     * Four producers, three consumers taking batches and one taking single events (as drop-oldest does): every
+     * event is taken once, whole (its payload belongs to its tag), in each producer's order per consumer.
+     */
+    private static void exactlyOnce(int capacity) throws Exception {
         int producers = 4;
         int perProducer = 200_000;
         int n = producers * perProducer;
-        EventRing ring = ring(256, 4 * 32, 1);
+        EventRing ring = ring(capacity, 1);
+        Long[] payloads = new Long[n];
+        for (int i = 0; i < n; i++) {
+            payloads[i] = (long) i;
+        }
         AtomicIntegerArray seen = new AtomicIntegerArray(n);
         AtomicLong maxDepth = new AtomicLong();
         AtomicLong consumed = new AtomicLong();
         AtomicBoolean orderBroken = new AtomicBoolean();
+        AtomicBoolean torn = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < producers; t++) {
             int base = t * perProducer;
             threads.add(new Thread(() -> {
                 for (int i = 0; i < perProducer; i++) {
                     long p;
-                    while ((p = ring.tryClaim(256)) < 0) {
+                    while ((p = ring.tryClaim(capacity)) < 0) {
                         Thread.yield();
                     }
-                    ring.publish(p, TYPE, null, base + i, 0, false, ring.timed(p), 0);
+                    ring.publish(p, TYPE, payloads[base + i], base + i, 0, false, ring.timed(p), 0);
                 }
             }));
         }
+        SlotPool pool = new SlotPool(4, 0);
         for (int t = 0; t < 4; t++) {
+            boolean single = t == 3;
             threads.add(new Thread(() -> {
                 EventSlot[] fly = flyweights(32);
                 EventSlot[] out = new EventSlot[32];
@@ -246,16 +291,34 @@ class EventRingTest {
                 java.util.Arrays.fill(lastTagOfProducer, -1);
                 while (consumed.get() < n) {
                     maxDepth.accumulateAndGet(ring.depth(), Math::max);
-                    int k = ring.take(fly, out, 32);
+                    int k;
+                    if (single) {
+                        EventSlot one;
+                        synchronized (pool) {
+                            one = ring.takeOne(pool);
+                        }
+                        k = one == null ? 0 : 1;
+                        out[0] = one;
+                    } else {
+                        k = ring.take(fly, out, 32);
+                    }
                     for (int i = 0; i < k; i++) {
                         int tag = (int) out[i].tag();
                         seen.incrementAndGet(tag);
+                        if (!Long.valueOf(tag).equals(out[i].payload())) {
+                            torn.set(true);
+                        }
                         // Within one consumer's takes, each producer's events come in the order submitted.
                         int producer = tag / perProducer;
                         if (tag <= lastTagOfProducer[producer]) {
                             orderBroken.set(true);
                         }
                         lastTagOfProducer[producer] = tag;
+                    }
+                    if (single && k == 1) {
+                        synchronized (pool) {
+                            pool.release(out[0]);
+                        }
                     }
                     consumed.addAndGet(k);
                     if (k == 0) {
@@ -272,9 +335,12 @@ class EventRingTest {
         for (int i = 0; i < n; i++) {
             assertThat(seen.get(i)).as("times event %d was taken", i).isEqualTo(1);
         }
+        assertThat(torn.get())
+                .as("an event's payload and tag came from different laps")
+                .isFalse();
         assertThat(consumed.get()).isEqualTo(n);
         assertThat(orderBroken.get()).isFalse();
-        assertThat(maxDepth.get()).isLessThanOrEqualTo(256);
+        assertThat(maxDepth.get()).isLessThanOrEqualTo(capacity);
         assertThat(ring.depth()).isZero();
         assertThat(ring.taken()).isEqualTo(n);
     }

@@ -33,7 +33,7 @@ class LatencySamplingTest {
         assertThat(last.total()).isEqualTo(new Counts(n, n, 0, 0, 0, 0));
         assertThat(last.invariantViolations()).isEmpty();
         // One producer into one ring: event i sits at position i, so the timed ones are known exactly.
-        EventRing rule = new EventRing(1, 1, 8);
+        EventRing rule = new EventRing(1, 8);
         long timedTotal = 0;
         for (int t = 0; t < 4; t++) {
             long expected = 0;
