@@ -1,6 +1,6 @@
 package io.veltrix.engine;
 
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * The token bucket behind a {@link RetryBudget}. Deposits are not made on the submit path: when a retry is
@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.LongAdder;
 final class BudgetBucket {
     private final double ratio;
     private final double maxTokens;
-    private final LongAdder submitted;
+    private final LongSupplier submitted;
     private long submittedSeen;
     private double tokens;
 
-    BudgetBucket(RetryBudget budget, LongAdder submitted) {
+    BudgetBucket(RetryBudget budget, LongSupplier submitted) {
         this.ratio = budget.ratio();
         this.maxTokens = budget.maxTokens();
         this.submitted = submitted;
@@ -23,7 +23,7 @@ final class BudgetBucket {
 
     /** Spends one token for a retry; false when the budget is exhausted. */
     synchronized boolean tryAcquire() {
-        long now = submitted.sum();
+        long now = submitted.getAsLong();
         long fresh = now - submittedSeen;
         if (fresh > 0) {
             submittedSeen = now;

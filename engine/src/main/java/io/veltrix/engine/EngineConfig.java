@@ -20,6 +20,7 @@ public final class EngineConfig {
     private final int workers;
     private final int batchSize;
     private final int latencySampling;
+    private final boolean singleProducer;
     private final Supplier<IdleStrategy> idleStrategy;
     private final QueueSizing defaultSizing;
     private final OverflowPolicy defaultOverflow;
@@ -40,6 +41,7 @@ public final class EngineConfig {
         this.workers = b.workers;
         this.batchSize = b.batchSize;
         this.latencySampling = b.latencySampling;
+        this.singleProducer = b.singleProducer;
         this.idleStrategy = b.idleStrategy;
         this.defaultSizing = b.defaultSizing;
         this.defaultOverflow = b.defaultOverflow;
@@ -82,6 +84,11 @@ public final class EngineConfig {
     /** Most events a worker takes from one queue at a time. */
     public int batchSize() {
         return batchSize;
+    }
+
+    /** Whether one thread alone submits; see {@link Builder#singleProducer}. */
+    public boolean singleProducer() {
+        return singleProducer;
     }
 
     /** One in how many events of a fixed-capacity queue are timed; see {@link Builder#latencySampling}. */
@@ -156,7 +163,8 @@ public final class EngineConfig {
     @Override
     public String toString() {
         return "EngineConfig{topology=" + topology + ", tiers=" + tiers + ", scheduling=" + scheduling + ", workers="
-                + workers + ", batch=" + batchSize + ", latencySampling=1/" + latencySampling + ", sizing="
+                + workers + ", batch=" + batchSize + ", latencySampling=1/" + latencySampling
+                + (singleProducer ? ", singleProducer" : "") + ", sizing="
                 + defaultSizing + ", overflow=" + defaultOverflow
                 + ", retry=" + defaultRetry + ", types=" + eventTypes + "}";
     }
@@ -170,6 +178,7 @@ public final class EngineConfig {
         private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
         private int batchSize = 64;
         private int latencySampling = 1;
+        private boolean singleProducer;
         private Supplier<IdleStrategy> idleStrategy = BackoffIdleStrategy::new;
         private QueueSizing defaultSizing = QueueSizing.fixed(1024);
         private OverflowPolicy defaultOverflow = OverflowPolicy.REJECT;
@@ -255,6 +264,25 @@ public final class EngineConfig {
                         "latencySampling must be a power of two (1, 2, 4, ... 65536), was " + oneIn);
             }
             this.latencySampling = oneIn;
+            return this;
+        }
+
+        /**
+         * Promises that one thread alone calls {@link Engine#submit} (default false: any number of threads may).
+         * Like the LMAX Disruptor's {@code ProducerType.SINGLE}, the submit path then uses no atomic
+         * read-modify-write at all: a fixed-capacity queue's ring is claimed with a plain ordered store, and the
+         * submitted counters are the submitting thread's own. A hand-off then costs a third to a half less (see
+         * {@code docs/benchmarks.md}).
+         *
+         * <p>The first thread that submits becomes the engine's producer; {@link Engine#submit} from any other thread
+         * throws {@link IllegalStateException} and submits nothing. Workers and the retry timer are not producers:
+         * a retry of an event in a fixed-capacity queue waits in a lane of its own beside the ring (a chunked queue
+         * holding up to the queue's capacity of retries, under the queue's overflow policy), which workers drain
+         * before the ring. Such a queue may therefore hold up to twice its capacity while retries pile up: its
+         * capacity of first attempts and its capacity of retries.
+         */
+        public Builder singleProducer(boolean single) {
+            this.singleProducer = single;
             return this;
         }
 

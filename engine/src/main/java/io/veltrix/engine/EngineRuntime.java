@@ -29,6 +29,22 @@ final class EngineRuntime {
 
     final LongAdder listenerErrors = new LongAdder();
 
+    private static final java.lang.invoke.VarHandle PRODUCER;
+
+    static {
+        try {
+            PRODUCER = java.lang.invoke.MethodHandles.lookup()
+                    .findVarHandle(EngineRuntime.class, "producer", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Whether one thread alone submits ({@link EngineConfig#singleProducer()}). */
+    final boolean singleProducer;
+    /** Under {@link #singleProducer}, the thread that submitted first: the only one allowed to. */
+    private volatile Thread producer;
+
     volatile boolean accepting = true;
     volatile boolean workersRun = true;
     volatile boolean stopNow;
@@ -36,6 +52,7 @@ final class EngineRuntime {
     EngineRuntime(EngineConfig config, NanoClock clock, long seed, Topologies.Layout layout, DeadLetters deadLetters) {
         this.config = config;
         this.clock = clock;
+        this.singleProducer = config.singleProducer();
         this.seed = seed;
         this.types = layout.types();
         this.queues = layout.queues();
@@ -72,7 +89,11 @@ final class EngineRuntime {
      */
     SubmitResult submit(EventType eventType, Object payload, long tag, long intendedNanos, boolean intendedGiven) {
         TypeState type = types[eventType.index()];
-        type.submitted.increment();
+        boolean sole = singleProducer;
+        if (sole) {
+            checkProducer();
+        }
+        type.countSubmitted(sole);
         if (!accepting) {
             type.rejected[RejectReason.SHUTDOWN.ordinal()].increment();
             return SubmitResult.REJECTED_SHUTDOWN;
@@ -127,6 +148,17 @@ final class EngineRuntime {
         return SubmitResult.ACCEPTED;
     }
 
+    /** Under {@link #singleProducer}: lets the first submitting thread in, and only that one. */
+    private void checkProducer() {
+        Thread current = Thread.currentThread();
+        Thread owner = producer;
+        if (owner == current || (owner == null && PRODUCER.compareAndSet(this, null, current))) {
+            return;
+        }
+        throw new IllegalStateException("this engine has a single producer (EngineConfig.singleProducer): only thread '"
+                + producer.getName() + "' may submit, not '" + current.getName() + "'; nothing was submitted");
+    }
+
     private static SubmitResult refused(TypeState type, SubmitResult result) {
         RejectReason reason = switch (result) {
             case REJECTED_TIMEOUT -> RejectReason.TIMEOUT;
@@ -154,7 +186,7 @@ final class EngineRuntime {
     boolean reenterFromTimer(EventSlot slot, TypeState type, long now) {
         EventQueue queue = type.queue;
         boolean admitted;
-        if (queue.ring != null) {
+        if (queue.ring != null && !queue.retriesInLane()) {
             long p = admission.claim(queue, false);
             admitted = p >= 0;
             if (admitted) {

@@ -28,7 +28,11 @@ final class EventQueue {
     final TypeState[] types;
     final QueueSizing sizing;
     final OverflowPolicy overflow;
-    /** The chunked queue, or null when the queue is a {@link #ring}. */
+    /**
+     * The chunked queue; null when the queue is a {@link #ring}, unless the engine has a single producer: then it is
+     * the ring's retry lane (retries cannot claim cells that the producer claims without a CAS), its depth in
+     * {@link #depth}, its limit {@link #limit}.
+     */
     final MpmcUnboundedXaddArrayQueue<EventSlot> queue;
     /** The ring of a fixed-capacity queue, or null when the queue is chunked. */
     final EventRing ring;
@@ -53,6 +57,8 @@ final class EventQueue {
 
     /**
      * @param sampling one in how many events a ring times ({@link EngineConfig#latencySampling()})
+     * @param singleProducer whether one thread alone submits ({@link EngineConfig#singleProducer()}): a ring then
+     *     gets a chunked lane beside it for retries (see {@link #queue})
      */
     EventQueue(
             String name,
@@ -61,7 +67,8 @@ final class EventQueue {
             TypeState[] types,
             QueueSizing sizing,
             OverflowPolicy overflow,
-            int sampling) {
+            int sampling,
+            boolean singleProducer) {
         this.name = name;
         this.index = index;
         this.tier = tier;
@@ -76,8 +83,8 @@ final class EventQueue {
         // than its initial capacity allocates about 12 bytes per event as it cycles through fresh chunks.
         int chunksForInitial = (int) (((long) sizing.initialCapacity() + chunk - 1) / chunk);
         if (sizing instanceof QueueSizing.Fixed && overflow != OverflowPolicy.SHED_LOWER_PRIORITY) {
-            this.ring = new EventRing(sizing.initialCapacity(), sampling, eventTypes(types));
-            this.queue = null;
+            this.ring = new EventRing(sizing.initialCapacity(), sampling, eventTypes(types), singleProducer);
+            this.queue = singleProducer ? new MpmcUnboundedXaddArrayQueue<>(chunk, 2) : null;
         } else {
             this.ring = null;
             this.queue = new MpmcUnboundedXaddArrayQueue<>(chunk, chunksForInitial + 2);
@@ -117,12 +124,23 @@ final class EventQueue {
 
     /** Events queued or reserved right now. */
     long depth() {
-        return ring != null ? ring.depth() : depth.get();
+        if (ring == null) {
+            return depth.get();
+        }
+        return queue == null ? ring.depth() : ring.depth() + depth.get();
+    }
+
+    /** Whether retries re-enter through the chunked lane beside the ring (single producer). */
+    boolean retriesInLane() {
+        return ring != null && queue != null;
     }
 
     /** Polls ever made from the underlying queue (workers and evictions). */
     long dequeuedTotal() {
-        return ring != null ? ring.taken() : queue.currentConsumerIndex();
+        if (ring == null) {
+            return queue.currentConsumerIndex();
+        }
+        return queue == null ? ring.taken() : ring.taken() + queue.currentConsumerIndex();
     }
 
     /** How long the oldest queued event has waited, in nanoseconds; 0 when empty. A racy read, for control only. */

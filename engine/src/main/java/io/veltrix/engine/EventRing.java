@@ -86,6 +86,8 @@ final class EventRing extends EventRingPad2 {
 
     final int size;
     private final int mask;
+    /** Whether one thread alone claims (then a claim is a plain ordered store, not a CAS). */
+    private final boolean singleProducer;
     /** Whether every event is timed; otherwise those whose hashed position has its top bits all zero. */
     private final boolean timeAll;
 
@@ -109,15 +111,16 @@ final class EventRing extends EventRingPad2 {
      * @param sampling one in how many events is timed, a power of two
      */
     EventRing(int capacity, int sampling) {
-        this(capacity, sampling, new EventType[0]);
+        this(capacity, sampling, new EventType[0], false);
     }
 
     /**
      * @param capacity the most events the queue may hold; the ring has the next power of two of cells
      * @param sampling one in how many events is timed, a power of two
      * @param types the queue's event types: one, or the engine's every type in index order
+     * @param singleProducer whether one thread alone will ever call {@link #tryClaim}
      */
-    EventRing(int capacity, int sampling, EventType[] types) {
+    EventRing(int capacity, int sampling, EventType[] types, boolean singleProducer) {
         if (capacity > 1 << 30) {
             throw new IllegalArgumentException("ring too large: " + capacity + " cells");
         }
@@ -131,6 +134,7 @@ final class EventRing extends EventRingPad2 {
         }
         this.size = capacity <= 2 ? 2 : Integer.highestOneBit(capacity - 1) << 1;
         this.mask = size - 1;
+        this.singleProducer = singleProducer;
         this.sequence = new int[size];
         for (int i = 0; i < size; i++) {
             sequence[i] = i;
@@ -149,7 +153,8 @@ final class EventRing extends EventRingPad2 {
     }
 
     /**
-     * Claims the next position if the ring holds fewer than {@code limit} events ({@code limit <= size}).
+     * Claims the next position if the ring holds fewer than {@code limit} events ({@code limit <= size}). A
+     * single-producer ring must be claimed by one thread only.
      *
      * @return the claimed position, to be filled by {@link #publish} or {@link #publishCarried}; -1 when full
      */
@@ -165,6 +170,10 @@ final class EventRing extends EventRingPad2 {
             }
             // Every position below the consumer index was copied out before it was claimed (see the class
             // comment), so the cell of p - size, which is below it, is free.
+            if (singleProducer) {
+                PRODUCER.setRelease(this, p + 1);
+                return p;
+            }
             if (PRODUCER.compareAndSet(this, p, p + 1)) {
                 return p;
             }
@@ -233,14 +242,15 @@ final class EventRing extends EventRingPad2 {
      * {@code flyweights[k]} and a retry's own slot is handed on; either way {@code out[k]} is the event to handle.
      * The events are copied before they are claimed; copies of a run another consumer claimed first are dropped.
      *
-     * @return how many were taken
+     * @param from where in {@code flyweights} and {@code out} to start
+     * @return how many were taken, into {@code out[from ... from + n - 1]}
      */
-    int take(EventSlot[] flyweights, EventSlot[] out, int max) {
+    int take(EventSlot[] flyweights, EventSlot[] out, int from, int max) {
         for (; ; ) {
             long c = consumerIndex;
             int n = 0;
             while (n < max && (int) SEQUENCE.getAcquire(sequence, (int) ((c + n) & mask)) == (int) (c + n + 1)) {
-                out[n] = copyOut(c + n, flyweights[n]);
+                out[from + n] = copyOut(c + n, flyweights[from + n]);
                 n++;
             }
             if (n == 0) {

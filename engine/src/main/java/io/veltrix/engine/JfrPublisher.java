@@ -101,7 +101,7 @@ final class JfrPublisher {
     private long[] queueTotals(EventQueue q) {
         long submitted = 0, completed = 0, rejected = 0, evicted = 0, dead = 0;
         for (TypeState t : q.types) {
-            submitted += t.submitted.sum();
+            submitted += t.submitted();
             completed += metrics.completedOf(t.type.index());
             rejected += t.rejectedTotal();
             evicted += t.evicted.sum();

@@ -89,7 +89,7 @@ final class Metrics {
         }
         long submitted = 0;
         for (TypeState t : runtime.types) {
-            submitted += t.submitted.sum();
+            submitted += t.submitted();
         }
         return submitted - terminal;
     }
@@ -159,7 +159,7 @@ final class Metrics {
             abandoned[i] = runtime.abandoned[i].sum();
         }
         for (int i = 0; i < n; i++) {
-            submitted[i] = types[i].submitted.sum();
+            submitted[i] = types[i].submitted();
         }
 
         List<TypeSnapshot> typeSnapshots = new ArrayList<>(n);

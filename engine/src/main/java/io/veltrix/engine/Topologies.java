@@ -21,7 +21,14 @@ final class Topologies {
         }
         if (config.topology() == Topology.SINGLE) {
             EventQueue shared = new EventQueue(
-                    "shared", 0, 0, types, config.defaultSizing(), config.defaultOverflow(), config.latencySampling());
+                    "shared",
+                    0,
+                    0,
+                    types,
+                    config.defaultSizing(),
+                    config.defaultOverflow(),
+                    config.latencySampling(),
+                    config.singleProducer());
             for (TypeState t : types) {
                 t.queue = shared;
             }
@@ -41,7 +48,8 @@ final class Topologies {
                     new TypeState[] {t},
                     config.sizingOf(t.config),
                     config.overflowOf(t.config),
-                    config.latencySampling());
+                    config.latencySampling(),
+                    config.singleProducer());
             t.queue = q;
             queues[i] = q;
             byTier.get(t.type.tierIndex()).add(q);

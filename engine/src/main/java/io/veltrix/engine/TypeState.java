@@ -1,5 +1,7 @@
 package io.veltrix.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -17,7 +19,21 @@ final class TypeState {
     final CircuitBreaker breaker;
     EventQueue queue;
 
-    final LongAdder submitted = new LongAdder();
+    private static final VarHandle SOLE_SUBMITTED;
+
+    static {
+        try {
+            SOLE_SUBMITTED = MethodHandles.lookup().findVarHandle(TypeState.class, "soleSubmitted", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** First attempts submitted, counted by any thread; see {@link #submitted()}. */
+    private final LongAdder submitted = new LongAdder();
+    /** First attempts submitted by the engine's single producer, which alone writes it (no atomic add needed). */
+    private volatile long soleSubmitted;
+
     final LongAdder evicted = new LongAdder();
     final LongAdder[] rejected = adders(RejectReason.values().length);
     final LongAdder[] deadLettered = adders(DeadLetterReason.values().length);
@@ -34,7 +50,7 @@ final class TypeState {
         this.config = config;
         this.handler = (EventHandler<Object>) config.handler();
         this.retry = retry;
-        this.budget = retry.budget() == null ? null : new BudgetBucket(retry.budget(), submitted);
+        this.budget = retry.budget() == null ? null : new BudgetBucket(retry.budget(), this::submitted);
         this.breaker = config.circuitBreaker() == null
                 ? null
                 : new CircuitBreaker(
@@ -45,6 +61,25 @@ final class TypeState {
                                 type.name(),
                                 from.name().toLowerCase().replace('_', '-'),
                                 to.name().toLowerCase().replace('_', '-')));
+    }
+
+    /**
+     * Counts a first attempt submitted. The count must be visible before the event is: callers count first, then
+     * publish the event (a release), so whoever sees the event ended sees it counted.
+     *
+     * @param sole whether the caller is the engine's single producer
+     */
+    void countSubmitted(boolean sole) {
+        if (sole) {
+            SOLE_SUBMITTED.setRelease(this, (long) SOLE_SUBMITTED.get(this) + 1);
+        } else {
+            submitted.increment();
+        }
+    }
+
+    /** First attempts submitted so far. */
+    long submitted() {
+        return submitted.sum() + soleSubmitted;
     }
 
     long rejectedTotal() {

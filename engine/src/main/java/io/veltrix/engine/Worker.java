@@ -17,7 +17,17 @@ final class Worker implements Runnable {
     private final EventSlot[] batch;
     /** This worker's own slots, into which first attempts are copied out of ring queues. */
     private final EventSlot[] flyweights;
-    // The batch's measurements, recorded after it (see drain). Attempts 0 marks a failed attempt.
+    /**
+     * The batch's plain events (untimed first attempts that succeeded), counted per type; {@link #touched} lists
+     * the types counted, the first {@link #touchedCount} of it.
+     */
+    private final int[] okCount;
+
+    private final int[] touched;
+    private int touchedCount;
+    // The batch's other events (timed, retried or failed), recorded after it (see drain), the first {@link
+    // #specials} of these arrays. Attempts 0 marks a failed attempt.
+    private int specials;
     private final int[] bType;
     private final long[] bQueueDelay;
     private final long[] bService;
@@ -39,6 +49,8 @@ final class Worker implements Runnable {
         for (int i = 0; i < batchSize; i++) {
             flyweights[i] = new EventSlot(true);
         }
+        this.okCount = new int[runtime.types.length];
+        this.touched = new int[batchSize];
         this.bType = new int[batchSize];
         this.bQueueDelay = new long[batchSize];
         this.bService = new long[batchSize];
@@ -64,25 +76,28 @@ final class Worker implements Runnable {
     int drain(EventQueue queue, int max) {
         EventSlot[] slots = batch;
         int n = 0;
-        if (queue.ring != null) {
-            n = queue.ring.take(flyweights, slots, max);
-            if (n == 0) {
-                return 0;
-            }
-            metrics.inBatch = n;
-        } else {
+        // A chunked queue, or the retry lane beside a single producer's ring: drained first, so that retries are
+        // never starved by a ring that always has a batch.
+        var chunked = queue.queue;
+        if (chunked != null) {
             while (n < max) {
-                EventSlot slot = queue.queue.relaxedPoll();
+                EventSlot slot = chunked.relaxedPoll();
                 if (slot == null) {
                     break;
                 }
                 slots[n++] = slot;
             }
-            if (n == 0) {
-                return 0;
-            }
-            metrics.inBatch = n;
-            queue.depth.addAndGet(-n);
+        }
+        int fromChunked = n;
+        if (queue.ring != null && n < max) {
+            n += queue.ring.take(flyweights, slots, n, max - n);
+        }
+        if (n == 0) {
+            return 0;
+        }
+        metrics.inBatch = n;
+        if (fromChunked > 0) {
+            queue.depth.addAndGet(-fromChunked);
         }
         int handled = 0;
         // One clock read per timed event: an event starts when the previous one of the batch ended (the clock is
@@ -98,9 +113,9 @@ final class Worker implements Runnable {
             if (slot.timed && now == NO_TIME) {
                 now = runtime.clock.nanoTime();
             }
-            now = handle(slot, handled, now);
+            now = handle(slot, now);
         }
-        record(handled);
+        record();
         if (handled < n) {
             runtime.abandon(slots, handled, n);
         }
@@ -112,7 +127,7 @@ final class Worker implements Runnable {
      * Handles one event; a timed one starts at {@code start}. Returns when it ended, or {@link #NO_TIME} if it was
      * untimed and succeeded (no clock was read).
      */
-    private long handle(EventSlot slot, int i, long start) {
+    private long handle(EventSlot slot, long start) {
         TypeState type = runtime.types[slot.type.index()];
         CircuitBreaker breaker = type.breaker;
         Outcome outcome;
@@ -135,7 +150,19 @@ final class Worker implements Runnable {
             }
         }
         boolean timed = slot.timed;
-        bType[i] = slot.type.index();
+        int typeIndex = slot.type.index();
+        if (outcome == Outcome.SUCCESS && !timed && slot.attempt == 1) {
+            // The common case under latency sampling: only counted, per type, once per batch.
+            int count = okCount[typeIndex];
+            if (count == 0) {
+                touched[touchedCount++] = typeIndex;
+            }
+            okCount[typeIndex] = count + 1;
+            runtime.recycle(slot);
+            return NO_TIME;
+        }
+        int i = specials++;
+        bType[i] = typeIndex;
         bTimed[i] = timed;
         if (outcome == Outcome.SUCCESS) {
             long end = NO_TIME;
@@ -172,11 +199,21 @@ final class Worker implements Runnable {
         return end;
     }
 
-    /** Records the first {@code n} results of the batch in one critical section. */
-    private void record(int n) {
+    /** Records the batch's results in one critical section. */
+    private void record() {
+        int n = specials;
+        int types = touchedCount;
+        if (n == 0 && types == 0) {
+            return;
+        }
         WorkerMetrics m = metrics;
         long token = m.enter();
         try {
+            for (int k = 0; k < types; k++) {
+                int type = touched[k];
+                m.countFirstAttemptCompletions(type, okCount[type]);
+                okCount[type] = 0;
+            }
             for (int i = 0; i < n; i++) {
                 boolean timed = bTimed[i];
                 if (timed) {
@@ -194,6 +231,8 @@ final class Worker implements Runnable {
             }
         } finally {
             m.exit(token);
+            specials = 0;
+            touchedCount = 0;
         }
     }
 }

@@ -78,6 +78,12 @@ final class WorkerMetrics {
         completed.lazySet(type, completed.get(type) + 1);
     }
 
+    /** Counts {@code count} untimed events completed at their first attempt. Inside the section. */
+    void countFirstAttemptCompletions(int type, int count) {
+        active[type * KINDS + ATTEMPTS].recordValueWithCount(1, count);
+        completed.lazySet(type, completed.get(type) + count);
+    }
+
     void countFailedAttempt(int type) {
         failedAttempts.lazySet(type, failedAttempts.get(type) + 1);
     }

@@ -14,7 +14,7 @@ class EventRingTest {
     private static final EventType TYPE = new EventType("t", 0, "tier", 0);
 
     private static EventRing ring(int capacity, int sampling) {
-        return new EventRing(capacity, sampling, new EventType[] {TYPE});
+        return new EventRing(capacity, sampling, new EventType[] {TYPE}, false);
     }
 
     /** Claims the next position under {@code limit} and publishes a first attempt there. */
@@ -65,14 +65,14 @@ class EventRingTest {
             }
             assertThat(ring.tryClaim(5)).as("claim beyond the limit").isEqualTo(-1);
             assertThat(ring.depth()).isEqualTo(5);
-            assertThat(ring.take(fly, out, 3)).isEqualTo(3);
+            assertThat(ring.take(fly, out, 0, 3)).isEqualTo(3);
             for (int i = 0; i < 3; i++) {
                 assertThat(out[i].tag()).isEqualTo(expected + i);
                 assertThat(out[i].payload()).isEqualTo("e" + (expected + i));
                 assertThat(out[i].intendedTimeNanos()).isEqualTo(1000 + expected + i);
             }
             assertThat(ring.depth()).isEqualTo(2);
-            assertThat(ring.take(fly, out, 8)).isEqualTo(2);
+            assertThat(ring.take(fly, out, 0, 8)).isEqualTo(2);
             assertThat(out[0].tag()).isEqualTo(expected + 3);
             assertThat(out[1].tag()).isEqualTo(expected + 4);
             assertThat(ring.depth()).isZero();
@@ -89,7 +89,7 @@ class EventRingTest {
         ring.publish(p, TYPE, "payload", 42, 111, true, ring.timed(p), 222);
         EventSlot[] fly = flyweights(1);
         EventSlot[] out = new EventSlot[1];
-        assertThat(ring.take(fly, out, 1)).isEqualTo(1);
+        assertThat(ring.take(fly, out, 0, 1)).isEqualTo(1);
         EventSlot e = out[0];
         assertThat(e).isSameAs(fly[0]);
         assertThat(e.type()).isSameAs(TYPE);
@@ -113,7 +113,7 @@ class EventRingTest {
         put(ring, 4, TYPE, "b", 2, 30, true, 40);
         EventSlot[] fly = flyweights(2);
         EventSlot[] out = new EventSlot[2];
-        assertThat(ring.take(fly, out, 2)).isEqualTo(2);
+        assertThat(ring.take(fly, out, 0, 2)).isEqualTo(2);
         assertThat(out[0].type()).isSameAs(TYPE);
         assertThat(out[0].timed).isTrue();
         assertThat(out[0].submitNanos).isEqualTo(20);
@@ -129,36 +129,36 @@ class EventRingTest {
         EventType a = new EventType("a", 0, "tier", 0);
         EventType b = new EventType("b", 1, "tier", 0);
         // Two cells: each lap reuses both, so what a lap leaves behind must never show through the next one.
-        EventRing ring = new EventRing(2, 1, new EventType[] {a, b});
+        EventRing ring = new EventRing(2, 1, new EventType[] {a, b}, false);
         EventSlot[] fly = flyweights(2);
         EventSlot[] out = new EventSlot[2];
         put(ring, 2, b, "x", 7, 70, true, 700);
         put(ring, 2, a, "y", 8, 80, true, 800);
-        assertThat(ring.take(fly, out, 2)).isEqualTo(2);
+        assertThat(ring.take(fly, out, 0, 2)).isEqualTo(2);
         assertThat(out[0].type()).isSameAs(b);
         assertThat(out[1].type()).isSameAs(a);
         // Second lap: no tag, no intended time (timed: the submit time stands in for it).
         put(ring, 2, a, "z", 0, 0, false, 900);
-        assertThat(ring.take(fly, out, 1)).isEqualTo(1);
+        assertThat(ring.take(fly, out, 0, 1)).isEqualTo(1);
         assertThat(out[0].type()).isSameAs(a);
         assertThat(out[0].tag()).isZero();
         assertThat(out[0].intendedTimeNanos()).isEqualTo(900);
         assertThat(out[0].submitNanos).isEqualTo(900);
 
-        EventRing untimed = new EventRing(2, 65536, new EventType[] {a, b});
+        EventRing untimed = new EventRing(2, 65536, new EventType[] {a, b}, false);
         put(untimed, 2, a, null, 5, 50, true, 0);
         put(untimed, 2, b, null, 6, 60, true, 0);
-        assertThat(untimed.take(fly, out, 2)).isEqualTo(2);
+        assertThat(untimed.take(fly, out, 0, 2)).isEqualTo(2);
         // Position 2 (the first of the second lap) is not timed: without a given time, its intended time is 0.
         assertThat(untimed.timed(2)).isFalse();
         put(untimed, 2, b, null, 0, 0, false, 0);
-        assertThat(untimed.take(fly, out, 1)).isEqualTo(1);
+        assertThat(untimed.take(fly, out, 0, 1)).isEqualTo(1);
         assertThat(out[0].type()).isSameAs(b);
         assertThat(out[0].tag()).isZero();
         assertThat(out[0].intendedTimeNanos()).isZero();
         assertThat(out[0].timed).isFalse();
 
-        assertThatThrownBy(() -> new EventRing(2, 1, new EventType[] {b, a}))
+        assertThatThrownBy(() -> new EventRing(2, 1, new EventType[] {b, a}, false))
                 .hasMessage("a ring of several types needs them all, in index order");
     }
 
@@ -173,7 +173,7 @@ class EventRingTest {
         assertThat(ring.headEnqueueNanos()).isEqualTo(777);
         EventSlot[] fly = flyweights(1);
         EventSlot[] out = new EventSlot[1];
-        assertThat(ring.take(fly, out, 1)).isEqualTo(1);
+        assertThat(ring.take(fly, out, 0, 1)).isEqualTo(1);
         assertThat(out[0]).isSameAs(retry);
         assertThat(out[0].attempt()).isEqualTo(3);
         assertThat(out[0].enqueueNanos).isEqualTo(777);
@@ -225,13 +225,13 @@ class EventRingTest {
         assertThat(ring.tryClaim(4)).isEqualTo(-1);
         EventSlot[] fly = flyweights(1);
         EventSlot[] out = new EventSlot[1];
-        assertThat(ring.take(fly, out, 1)).isEqualTo(1);
+        assertThat(ring.take(fly, out, 0, 1)).isEqualTo(1);
         // Position 4 reuses the cell of position 0 at once: position 0 was copied out before it was taken.
         put(ring, 4, TYPE, "e4", 4, 0, true, 0);
         assertThat(out[0].payload()).isEqualTo("e0");
         assertThat(out[0].tag()).isZero();
         EventSlot[] rest = new EventSlot[4];
-        assertThat(ring.take(flyweights(4), rest, 4)).isEqualTo(4);
+        assertThat(ring.take(flyweights(4), rest, 0, 4)).isEqualTo(4);
         for (int i = 0; i < 4; i++) {
             assertThat(rest[i].payload()).isEqualTo("e" + (i + 1));
             assertThat(rest[i].tag()).isEqualTo(i + 1);
@@ -240,25 +240,30 @@ class EventRingTest {
 
     @Test
     void shouldDeliverEveryEventExactlyOnceWithFourProducersAndFourConsumers() throws Exception {
-        exactlyOnce(256);
+        exactlyOnce(256, 4, false);
     }
 
     @Test
     void shouldDeliverEveryEventExactlyOnceWhenATinyRingLapsAllTheTime() throws Exception {
         // Capacity 16 = the ring's size: producers rewrite a cell as soon as it is taken, while consumers that
         // lost the race for it may still be reading it.
-        exactlyOnce(16);
+        exactlyOnce(16, 4, false);
+    }
+
+    @Test
+    void shouldDeliverEveryEventExactlyOnceFromASingleProducerThatClaimsWithoutACas() throws Exception {
+        exactlyOnce(16, 1, true);
+        exactlyOnce(256, 1, true);
     }
 
     /**
-     * Four producers, three consumers taking batches and one taking single events (as drop-oldest does): every
+     * {@code producers} producers, three consumers taking batches and one taking single events (as drop-oldest does): every
      * event is taken once, whole (its payload belongs to its tag), in each producer's order per consumer.
      */
-    private static void exactlyOnce(int capacity) throws Exception {
-        int producers = 4;
-        int perProducer = 200_000;
+    private static void exactlyOnce(int capacity, int producers, boolean singleProducer) throws Exception {
+        int perProducer = 800_000 / producers;
         int n = producers * perProducer;
-        EventRing ring = ring(capacity, 1);
+        EventRing ring = new EventRing(capacity, 1, new EventType[] {TYPE}, singleProducer);
         Long[] payloads = new Long[n];
         for (int i = 0; i < n; i++) {
             payloads[i] = (long) i;
@@ -300,7 +305,7 @@ class EventRingTest {
                         k = one == null ? 0 : 1;
                         out[0] = one;
                     } else {
-                        k = ring.take(fly, out, 32);
+                        k = ring.take(fly, out, 0, 32);
                     }
                     for (int i = 0; i < k; i++) {
                         int tag = (int) out[i].tag();

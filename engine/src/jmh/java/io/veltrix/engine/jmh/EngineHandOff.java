@@ -39,7 +39,7 @@ final class EngineHandOff implements HandOff {
     private final EventType[] types;
 
     EngineHandOff(Topology topology, int workers, int capacity, Supplier<IdleStrategy> idle) {
-        this(topology, workers, capacity, COUNT, RetryPolicy.none(), NanoClock.SYSTEM, 1, idle);
+        this(topology, workers, capacity, COUNT, RetryPolicy.none(), NanoClock.SYSTEM, 1, false, idle);
     }
 
     /**
@@ -47,6 +47,8 @@ final class EngineHandOff implements HandOff {
      *     what the engine's clock reads cost (its latency histograms then record only zeros)
      * @param idle how idle workers wait
      * @param sampling one event in this many is timed ({@code EngineConfig.Builder.latencySampling})
+     * @param singleProducer whether one thread alone submits ({@code EngineConfig.Builder.singleProducer}), as the
+     *     Disruptor's {@code ProducerType.SINGLE}
      */
     EngineHandOff(
             Topology topology,
@@ -56,6 +58,7 @@ final class EngineHandOff implements HandOff {
             RetryPolicy retry,
             NanoClock clock,
             int sampling,
+            boolean singleProducer,
             Supplier<IdleStrategy> idle) {
         EngineConfig.Builder config = EngineConfig.builder()
                 .topology(topology)
@@ -66,6 +69,7 @@ final class EngineHandOff implements HandOff {
                 .defaultOverflow(OverflowPolicy.REJECT)
                 .defaultRetry(retry)
                 .latencySampling(sampling)
+                .singleProducer(singleProducer)
                 .threadNamePrefix("veltrix-jmh");
         for (String name : List.of("h0", "h1", "l0", "l1")) {
             config.eventType(EventTypeConfig.of(name, name.startsWith("h") ? "high" : "low", handler));

@@ -23,7 +23,51 @@ final class HandOffs {
     /** One event in this many is timed by the {@code -sampled} engine variants. */
     static final int SAMPLING = 64;
 
+    static final String ENGINE_IMPLS = "engine-single, engine-tiered, engine-single-sampled, engine-tiered-sampled"
+            + " (each also with -sp: a single producer), engine-single-constant-clock";
+
     private HandOffs() {}
+
+    /**
+     * The engine variants: {@code engine-TOPOLOGY[-sampled][-sp]}. {@code -sampled} times one event in
+     * {@link #SAMPLING} (every count exact); {@code -sp} promises one producer thread
+     * ({@code EngineConfig.Builder.singleProducer}, the engine's counterpart of the Disruptor's
+     * {@code ProducerType.SINGLE}), so it needs one producer.
+     */
+    private static HandOff engine(String impl, int producers, int workers, int capacity, Supplier<IdleStrategy> idle) {
+        if (impl.equals("engine-single-constant-clock")) {
+            // Diagnostic only: the engine on a clock that always reads 0, to show what its clock reads cost.
+            return new EngineHandOff(
+                    Topology.SINGLE,
+                    workers,
+                    capacity,
+                    EngineHandOff.COUNT,
+                    RetryPolicy.none(),
+                    () -> 0L,
+                    1,
+                    false,
+                    idle);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("engine-(single|tiered)(-sampled)?(-sp)?")
+                .matcher(impl);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("impl must be one of " + ENGINE_IMPLS + "; was '" + impl + "'");
+        }
+        boolean single = m.group(3) != null;
+        if (single && producers != 1) {
+            throw new IllegalArgumentException(impl + " has a single producer; this benchmark runs " + producers);
+        }
+        return new EngineHandOff(
+                m.group(1).equals("single") ? Topology.SINGLE : Topology.TIERED,
+                workers,
+                capacity,
+                EngineHandOff.COUNT,
+                RetryPolicy.none(),
+                NanoClock.SYSTEM,
+                m.group(2) != null ? SAMPLING : 1,
+                single,
+                idle);
+    }
 
     /** The engine workers' idle strategy by the name of {@link HandOffBenchmark#engineIdle}. */
     static Supplier<IdleStrategy> engineIdle(String name) {
@@ -42,46 +86,19 @@ final class HandOffs {
      *     queues); a power of two
      */
     static HandOff create(String impl, int producers, int workers, int capacity, Supplier<IdleStrategy> idle) {
+        if (impl.startsWith("engine-")) {
+            return engine(impl, producers, workers, capacity, idle);
+        }
         return switch (impl) {
-            case "engine-single" -> new EngineHandOff(Topology.SINGLE, workers, capacity, idle);
-            case "engine-tiered" -> new EngineHandOff(Topology.TIERED, workers, capacity, idle);
-            // Latency sampling: every count exact, one event in SAMPLING timed (EngineConfig.latencySampling).
-            case "engine-single-sampled" ->
-                new EngineHandOff(
-                        Topology.SINGLE,
-                        workers,
-                        capacity,
-                        EngineHandOff.COUNT,
-                        RetryPolicy.none(),
-                        NanoClock.SYSTEM,
-                        SAMPLING,
-                        idle);
-            case "engine-tiered-sampled" ->
-                new EngineHandOff(
-                        Topology.TIERED,
-                        workers,
-                        capacity,
-                        EngineHandOff.COUNT,
-                        RetryPolicy.none(),
-                        NanoClock.SYSTEM,
-                        SAMPLING,
-                        idle);
-            // Diagnostic only (run it with -p impl=engine-single-constant-clock): the engine on a clock that
-            // always reads 0, to show what its four clock reads per event cost.
-            case "engine-single-constant-clock" ->
-                new EngineHandOff(
-                        Topology.SINGLE, workers, capacity, EngineHandOff.COUNT, RetryPolicy.none(), () -> 0L, 1, idle);
             case "tpe-abq" -> new ThreadPoolExecutorHandOff(workers, capacity);
             case "jctools-mpmc" -> new JCToolsHandOff(workers, capacity);
             case "disruptor-sleeping" -> new DisruptorHandOff(producers, workers, capacity, SleepingWaitStrategy::new);
             case "disruptor-yielding" -> new DisruptorHandOff(producers, workers, capacity, YieldingWaitStrategy::new);
             case "disruptor-blocking" -> new DisruptorHandOff(producers, workers, capacity, BlockingWaitStrategy::new);
             default ->
-                throw new IllegalArgumentException(
-                        "impl must be one of engine-single, engine-tiered, engine-single-sampled, engine-tiered-sampled, "
-                                + "engine-single-constant-clock, "
-                                + "tpe-abq, jctools-mpmc, disruptor-sleeping, disruptor-yielding, disruptor-blocking; was '"
-                                + impl + "'");
+                throw new IllegalArgumentException("impl must be one of " + ENGINE_IMPLS
+                        + ", tpe-abq, jctools-mpmc, disruptor-sleeping, disruptor-yielding, disruptor-blocking; was '"
+                        + impl + "'");
         };
     }
 }

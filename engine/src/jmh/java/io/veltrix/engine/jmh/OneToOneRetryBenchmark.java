@@ -69,7 +69,15 @@ public class OneToOneRetryBenchmark {
             return Outcome.SUCCESS;
         };
         engine = new EngineHandOff(
-                Topology.SINGLE, 1, HandOffs.CAPACITY, handler, retry, NanoClock.SYSTEM, 1, BackoffIdleStrategy::new);
+                Topology.SINGLE,
+                1,
+                HandOffs.CAPACITY,
+                handler,
+                retry,
+                NanoClock.SYSTEM,
+                1,
+                false,
+                BackoffIdleStrategy::new);
     }
 
     @TearDown(Level.Trial)
