@@ -190,7 +190,7 @@ public final class Engine implements AutoCloseable {
         }
         boolean drained = metrics.inFlight() == 0;
         runtime.stopNow = !drained;
-        runtime.retryTimer.running = false;
+        runtime.retryTimer.stop();
         join(timerThread, deadline);
         runtime.workersRun = false;
         int stuck = 0;

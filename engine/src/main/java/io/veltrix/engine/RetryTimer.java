@@ -10,6 +10,9 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * whose buckets are intrusive lists threaded through the events' own slots, so waiting allocates nothing.
  * Workers hand events over through a chunked MPSC queue; one timer thread owns the wheel, fires what is due
  * once per tick and re-enters it into its queue. The delay error (fire time minus due time) is recorded.
+ *
+ * <p>With nothing to hold, the timer thread parks until an event is handed over, rather than waking every tick:
+ * an idle timer would otherwise take a core from the producers and workers a thousand times a second.
  */
 final class RetryTimer implements Runnable {
     private final EngineRuntime runtime;
@@ -21,7 +24,12 @@ final class RetryTimer implements Runnable {
     private final SingleWriterRecorder delayError = new SingleWriterRecorder(3);
     private final Histogram delayErrorTotal = new Histogram(3);
     private long lastTick;
-    volatile boolean running = true;
+    /** Events filed in the wheel (the timer thread's own count). */
+    private int held;
+    /** The timer thread while it parks with nothing to hold; {@link #schedule} wakes it. */
+    private volatile Thread sleeper;
+
+    private volatile boolean running = true;
 
     RetryTimer(EngineRuntime runtime, NanoClock clock, long tickNanos, int wheelSize) {
         this.runtime = runtime;
@@ -37,15 +45,40 @@ final class RetryTimer implements Runnable {
     /** Hands a slot whose {@code retryDueNanos} is set to the timer. Any thread. */
     void schedule(EventSlot slot) {
         incoming.offer(slot);
+        Thread s = sleeper;
+        if (s != null) {
+            LockSupport.unpark(s);
+        }
+    }
+
+    /** Makes {@link #run} return (soon, if it is parked). */
+    void stop() {
+        running = false;
+        Thread s = sleeper;
+        if (s != null) {
+            LockSupport.unpark(s);
+        }
     }
 
     @Override
     public void run() {
         while (running) {
             int fired = tick(clock.nanoTime());
-            if (fired == 0) {
-                LockSupport.parkNanos(tickNanos);
+            if (fired > 0) {
+                continue;
             }
+            if (held > 0) {
+                LockSupport.parkNanos(tickNanos);
+                continue;
+            }
+            // Nothing held: announce the park, then look once more, so that a hand-over between the last tick and
+            // the announcement is not missed (schedule offers, then reads sleeper; this writes sleeper, then reads
+            // the queue).
+            sleeper = Thread.currentThread();
+            if (incoming.isEmpty() && running) {
+                LockSupport.park(this);
+            }
+            sleeper = null;
         }
     }
 
@@ -59,6 +92,7 @@ final class RetryTimer implements Runnable {
             int bucket = (int) (dueTick & mask);
             slot.next = wheel[bucket];
             wheel[bucket] = slot;
+            held++;
         }
         long nowTick = now / tickNanos;
         long from = Math.max(lastTick, nowTick - mask);
@@ -67,6 +101,7 @@ final class RetryTimer implements Runnable {
             fired += fireBucket((int) (t & mask), now);
         }
         lastTick = nowTick;
+        held -= fired;
         return fired;
     }
 
@@ -111,6 +146,7 @@ final class RetryTimer implements Runnable {
 
     /** Empties the wheel (after stop), handing each waiting slot to {@code sink}. */
     void drainTo(java.util.function.Consumer<EventSlot> sink) {
+        held = 0;
         EventSlot slot;
         while ((slot = incoming.relaxedPoll()) != null) {
             sink.accept(slot);

@@ -63,4 +63,53 @@ class RetryTimerTest {
         }
         assertThat(timer.tick(t0 + 1500 * MS)).isEqualTo(1);
     }
+
+    /**
+     * The timer thread of a running engine parks without a timeout while it holds nothing (no wake-up every tick),
+     * and a retry handed over while it sleeps wakes it: every event completes, again and again after idle spells.
+     */
+    @Test
+    void shouldSleepWhileIdleAndWakeForARetry() throws Exception {
+        java.util.concurrent.atomic.AtomicLong completed = new java.util.concurrent.atomic.AtomicLong();
+        Engine engine = Engine.start(EngineConfig.builder()
+                .tiers("normal")
+                .workers(1)
+                .threadNamePrefix("idle-timer-test")
+                .defaultRetry(RetryPolicy.fixed(java.time.Duration.ofMillis(1), 3))
+                .eventType("a", "normal", e -> {
+                    if (e.attempt() == 1) {
+                        return Outcome.TRANSIENT_FAILURE;
+                    }
+                    completed.incrementAndGet();
+                    return Outcome.SUCCESS;
+                })
+                .build());
+        Thread timerThread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("idle-timer-test-retry-timer"))
+                .findFirst()
+                .orElseThrow();
+        EventType a = engine.eventType("a");
+        for (int round = 1; round <= 5; round++) {
+            awaitState(timerThread, Thread.State.WAITING);
+            for (int i = 0; i < 20; i++) {
+                assertThat(engine.submit(a, null)).isEqualTo(SubmitResult.ACCEPTED);
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (completed.get() < 20L * round && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertThat(completed.get()).as("completed after round %d", round).isEqualTo(20L * round);
+        }
+        ShutdownReport report = engine.shutdown(ShutdownMode.DRAIN, java.time.Duration.ofSeconds(5));
+        assertThat(report.last().total()).isEqualTo(new Counts(100, 100, 0, 0, 0, 0));
+        assertThat(timerThread.isAlive()).as("the parked timer thread stopped").isFalse();
+    }
+
+    private static void awaitState(Thread thread, Thread.State state) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (thread.getState() != state && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(thread.getState()).isEqualTo(state);
+    }
 }

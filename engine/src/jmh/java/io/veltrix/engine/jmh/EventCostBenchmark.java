@@ -63,6 +63,10 @@ public class EventCostBenchmark {
         @Param({"1", "64"})
         public int sampling;
 
+        /** Whether the engine has a single producer ({@code EngineConfig.Builder.singleProducer}). */
+        @Param({"false", "true"})
+        public boolean singleProducer;
+
         private Engine engine;
         private EventType[] types;
         private EventType gateType;
@@ -92,6 +96,7 @@ public class EventCostBenchmark {
                     .tiers("gate", "high", "low")
                     .workers(1)
                     .latencySampling(sampling)
+                    .singleProducer(singleProducer)
                     .defaultSizing(QueueSizing.fixed(65_536))
                     .threadNamePrefix("veltrix-jmh-cost")
                     .eventType(EventTypeConfig.of("gate", "gate", hold));
