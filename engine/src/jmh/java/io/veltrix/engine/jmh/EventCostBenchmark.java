@@ -67,6 +67,12 @@ public class EventCostBenchmark {
         @Param({"false", "true"})
         public boolean singleProducer;
 
+        /** A Flight Recorder recording through the trial: off, on or profile ({@link JfrTrial}). */
+        @Param({"off"})
+        public String jfr;
+
+        private jdk.jfr.Recording recording;
+
         private Engine engine;
         private EventType[] types;
         private EventType gateType;
@@ -108,10 +114,16 @@ public class EventCostBenchmark {
             types = new EventType[] {
                 engine.eventType("h0"), engine.eventType("h1"), engine.eventType("l0"), engine.eventType("l1")
             };
+            try {
+                recording = JfrTrial.start(jfr);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the recording", e);
+            }
         }
 
         @TearDown(Level.Trial)
         public void stop() {
+            JfrTrial.stop(recording);
             engine.shutdown(ShutdownMode.DRAIN, Duration.ofSeconds(10));
         }
 

@@ -53,9 +53,8 @@ public abstract class HandOffBenchmark {
     public int capacity;
 
     /**
-     * {@code on}: a Flight Recorder recording runs through the trial, with the JDK's {@code default} settings and
-     * the engine's {@code io.veltrix.*} events every second, as {@code veltrix bench} records (what recording
-     * costs). {@code off} (default): no recording.
+     * A Flight Recorder recording through the trial ({@link JfrTrial}): {@code off} (default), {@code on} (the
+     * JDK's {@code default} settings and the engine's events), {@code profile} (what {@code veltrix bench} records).
      */
     @Param({"off"})
     public String jfr;
@@ -82,27 +81,12 @@ public abstract class HandOffBenchmark {
     @Setup(Level.Trial)
     public void start() throws Exception {
         handOff = HandOffs.create(impl, producers(), workers(), capacity, HandOffs.engineIdle(engineIdle));
-        if ("on".equals(jfr)) {
-            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"));
-            for (String event : new String[] {
-                "io.veltrix.QueueSnapshot", "io.veltrix.LatencyInterval", "io.veltrix.DeadLetterSummary"
-            }) {
-                recording.enable(event).withPeriod(java.time.Duration.ofSeconds(1));
-            }
-            recording.enable("io.veltrix.CapacityChange");
-            recording.setToDisk(false);
-            recording.start();
-        } else if (!"off".equals(jfr)) {
-            throw new IllegalArgumentException("jfr must be on or off, was " + jfr);
-        }
+        recording = JfrTrial.start(jfr);
     }
 
     @TearDown(Level.Trial)
     public void stop() throws Exception {
-        if (recording != null) {
-            recording.stop();
-            recording.close();
-        }
+        JfrTrial.stop(recording);
         handOff.close();
     }
 
