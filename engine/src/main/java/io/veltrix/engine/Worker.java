@@ -125,11 +125,7 @@ final class Worker implements Runnable {
                         continue;
                     }
                     if (outcome == null || outcome == Outcome.SUCCESS) {
-                        int count = okCount[typeIndex];
-                        if (count == 0) {
-                            touched[touchedCount++] = typeIndex;
-                        }
-                        okCount[typeIndex] = count + 1;
+                        countFirstAttempt(typeIndex);
                         slot.payload = null;
                         if (!slot.flyweight) {
                             runtime.recycle(slot);
@@ -195,11 +191,7 @@ final class Worker implements Runnable {
         int typeIndex = slot.type.index();
         if (outcome == Outcome.SUCCESS && !timed && slot.attempt == 1) {
             // The common case under latency sampling: only counted, per type, once per batch.
-            int count = okCount[typeIndex];
-            if (count == 0) {
-                touched[touchedCount++] = typeIndex;
-            }
-            okCount[typeIndex] = count + 1;
+            countFirstAttempt(typeIndex);
             runtime.recycle(slot);
             return NO_TIME;
         }
@@ -244,37 +236,50 @@ final class Worker implements Runnable {
     /** Records the batch's results in one critical section. */
     private void record() {
         int n = specials;
-        int types = touchedCount;
-        if (n == 0 && types == 0) {
+        if (n == 0 && touchedCount == 0) {
             return;
         }
         WorkerMetrics m = metrics;
         long token = m.enter();
         try {
-            for (int k = 0; k < types; k++) {
+            for (int i = 0; i < n; i++) {
+                int type = bType[i];
+                boolean timed = bTimed[i];
+                if (timed) {
+                    m.recordAttempt(type, bQueueDelay[i], bService[i]);
+                }
+                int attempts = bAttempts[i];
+                if (attempts == 0) {
+                    m.countFailedAttempt(type);
+                    continue;
+                }
+                if (timed) {
+                    m.recordLatencies(type, bEndToEnd[i], bFromSubmit[i]);
+                }
+                if (attempts == 1) {
+                    countFirstAttempt(type);
+                } else {
+                    m.countCompletion(type, attempts);
+                }
+            }
+            for (int k = 0; k < touchedCount; k++) {
                 int type = touched[k];
                 m.countFirstAttemptCompletions(type, okCount[type]);
                 okCount[type] = 0;
-            }
-            for (int i = 0; i < n; i++) {
-                boolean timed = bTimed[i];
-                if (timed) {
-                    m.recordAttempt(bType[i], bQueueDelay[i], bService[i]);
-                }
-                if (bAttempts[i] > 0) {
-                    if (timed) {
-                        m.recordCompletion(bType[i], bEndToEnd[i], bFromSubmit[i], bAttempts[i]);
-                    } else {
-                        m.countCompletion(bType[i], bAttempts[i]);
-                    }
-                } else {
-                    m.countFailedAttempt(bType[i]);
-                }
             }
         } finally {
             m.exit(token);
             specials = 0;
             touchedCount = 0;
         }
+    }
+
+    /** Counts a completed first attempt of {@code type}, to be recorded with the batch's others. */
+    private void countFirstAttempt(int type) {
+        int count = okCount[type];
+        if (count == 0) {
+            touched[touchedCount++] = type;
+        }
+        okCount[type] = count + 1;
     }
 }

@@ -61,18 +61,16 @@ final class WorkerMetrics {
     }
 
     /**
-     * Records a completed event's end-to-end latency from its intended time and from its actual submission (ns),
-     * and its attempts. Call inside the critical section.
+     * Records a completed event's end-to-end latency from its intended time and from its actual submission (ns);
+     * count it with {@link #countCompletion} or {@link #countFirstAttemptCompletions}. Inside the section.
      */
-    void recordCompletion(int type, long endToEndNanos, long fromSubmitNanos, int attempts) {
+    void recordLatencies(int type, long endToEndNanos, long fromSubmitNanos) {
         AbstractHistogram[] h = active;
         h[type * KINDS + END_TO_END].recordValue(clamp(endToEndNanos));
         h[type * KINDS + FROM_SUBMIT].recordValue(clamp(fromSubmitNanos));
-        h[type * KINDS + ATTEMPTS].recordValue(Math.min(attempts, 2_000_000));
-        completed.lazySet(type, completed.get(type) + 1);
     }
 
-    /** Counts a completed event that was not timed (latency sampling), and its attempts. Inside the section. */
+    /** Counts a completed event (its latencies, if timed, recorded apart) and its attempts. Inside the section. */
     void countCompletion(int type, int attempts) {
         active[type * KINDS + ATTEMPTS].recordValue(Math.min(attempts, 2_000_000));
         completed.lazySet(type, completed.get(type) + 1);
