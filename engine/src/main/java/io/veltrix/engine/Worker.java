@@ -126,7 +126,8 @@ final class Worker implements Runnable {
                     }
                     if (outcome == null || outcome == Outcome.SUCCESS) {
                         countFirstAttempt(typeIndex);
-                        slot.payload = null;
+                        // A flyweight keeps its payload reference until its next event: the ring it came from
+                        // keeps that reference anyway until the cell is reused.
                         if (!slot.flyweight) {
                             runtime.recycle(slot);
                         }
