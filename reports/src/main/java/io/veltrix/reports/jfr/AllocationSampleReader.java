@@ -53,20 +53,53 @@ final class AllocationSampleReader implements ChunkDecoder.Sink {
      * @throws IOException if reading fails
      */
     AllocationSampleReader read() throws IOException {
+        scan(layout, this);
+        return this;
+    }
+
+    /**
+     * Whether the JDK's parser converts the ticks of every chunk of a file with the first chunk's start (JDK 25 on,
+     * JDK-8351064 "JFR: Consistent timestamps"); before, with the start of the chunk where the metadata last changed
+     * (its event parsers are kept, with their time converter, as long as the metadata id stays the same). Both
+     * differ from converting each chunk with its own start by up to a microsecond or so, which would change the
+     * time window and the first-sample rule's order. It is the JDK that runs the analysis that counts, not the one
+     * that recorded.
+     */
+    static final boolean FIRST_CHUNK_TIMES = Runtime.version().feature() >= 25;
+
+    /**
+     * Decodes every allocation sample of {@code layout}'s complete chunks into {@code sink}, in file order, with
+     * times as the JDK's parser gives them.
+     *
+     * @throws UnsupportedChunkException if a chunk can't be decoded
+     * @throws IOException if reading fails
+     */
+    static void scan(RecordingLayout layout, ChunkDecoder.Sink sink) throws IOException {
         try (FileChannel channel = FileChannel.open(layout.file(), StandardOpenOption.READ)) {
             ChunkMetadata metadata = null;
+            ChunkDecoder times = null;
             for (RecordingLayout.Chunk chunk : layout.chunks()) {
                 ChunkDecoder decoder = ChunkDecoder.open(channel, chunk, metadata);
+                boolean newMetadata = decoder.metadata() != metadata;
                 metadata = decoder.metadata();
-                classes.clear();
-                sites.clear();
-                threads.clear();
-                lastThreadKey = -1;
-                lastThread = null;
-                decoder.scan(this);
+                if (times == null || (newMetadata && !FIRST_CHUNK_TIMES)) {
+                    times = decoder;
+                } else {
+                    decoder.useTimesOf(times);
+                }
+                sink.chunk(decoder);
+                decoder.scan(sink);
             }
         }
-        return this;
+    }
+
+    @Override
+    public void chunk(ChunkDecoder chunk) {
+        classes.clear();
+        sites.clear();
+        threads.clear();
+        lastThreadKey = -1;
+        lastThread = null;
     }
 
     @Override

@@ -98,7 +98,10 @@ final class ByteCursor {
         switch (encoding) {
             case STRING_NULL, STRING_EMPTY -> {}
             case STRING_POOL -> skipVar();
-            case STRING_UTF8, STRING_LATIN1 -> pos += length();
+            case STRING_UTF8, STRING_LATIN1 -> {
+                int length = length(); // before reading pos: length() moves it past the length
+                pos += length;
+            }
             case STRING_CHARS -> {
                 int length = length();
                 for (int i = 0; i < length; i++) {

@@ -47,6 +47,9 @@ final class ChunkDecoder {
 
     /** What the decoder hands over per sample. */
     interface Sink {
+        /** Called before the samples of each chunk. */
+        default void chunk(ChunkDecoder chunk) {}
+
         void sample(
                 ChunkDecoder chunk,
                 long startTicks,
@@ -96,6 +99,7 @@ final class ChunkDecoder {
     // Constant pools: the checkpoint events' bytes, and per type id the position of each key's entry.
     private byte[] pool = new byte[0];
     private int poolLength;
+    private int checkpoints;
     private final LongMap<LongIntMap> index = new LongMap<>();
     private final LongMap<String> classNames = new LongMap<>();
 
@@ -128,14 +132,32 @@ final class ChunkDecoder {
         return sampleTypeId >= 0;
     }
 
+    /** How many checkpoint events the chunk's constant pools were read from (more than one when it was flushed). */
+    int checkpoints() {
+        return checkpoints;
+    }
+
     /** Whether the sample event type has a duration (none in JDK 17 to 25). */
     boolean samplesHaveDuration() {
         return hasDuration;
     }
 
-    /** Nanoseconds since the epoch of a tick value, computed exactly as the JDK's parser does. */
+    /**
+     * Nanoseconds since the epoch of a tick value, computed exactly as the JDK's parser does, with the chunk's own
+     * start or that of the chunk given to {@link #useTimesOf}.
+     */
     long nanos(long ticks) {
         return startNanos + (long) ((ticks - startTicks) / divisor);
+    }
+
+    /**
+     * Converts ticks to time with {@code other}'s chunk start (nanos, ticks and tick rate) instead of this chunk's, as
+     * the JDK's parser does for later chunks of a file (see {@link AllocationSampleReader#scan}).
+     */
+    void useTimesOf(ChunkDecoder other) {
+        startNanos = other.startNanos;
+        startTicks = other.startTicks;
+        divisor = other.divisor;
     }
 
     private void prepare(ChunkMetadata previous) throws IOException {
@@ -341,18 +363,30 @@ final class ChunkDecoder {
                     index.put(typeId, entries);
                 }
                 int count = in.varInt();
+                System.err.println("cp@" + position + " pool " + t.name + " (" + typeId + ") count " + count
+                        + " at " + in.pos + " fields "
+                        + java.util.Arrays.stream(t.fields)
+                                .map(f -> f.name + ":" + f.type.name + (f.constantPool ? "*" : "")
+                                        + (f.dimension > 0 ? "[]" : ""))
+                                .toList());
                 if (count < 0) {
                     throw new UnsupportedChunkException("constant pool with " + count + " entries");
                 }
                 for (int e = 0; e < count; e++) {
                     long key = in.varLong();
                     entries.put(key, in.pos);
-                    skipValue(t, in, 0);
+                    try {
+                        skipValue(t, in, 0);
+                    } catch (UnsupportedChunkException x) {
+                        throw new UnsupportedChunkException(
+                                "constant " + key + " of " + t.name + ": " + x.getMessage());
+                    }
                 }
             }
             if (in.pos > poolLength) {
                 throw new UnsupportedChunkException("checkpoint at " + position + " overruns its size");
             }
+            this.checkpoints++;
             if (delta == 0) {
                 return;
             }
