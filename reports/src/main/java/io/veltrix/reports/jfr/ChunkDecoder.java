@@ -363,12 +363,6 @@ final class ChunkDecoder {
                     index.put(typeId, entries);
                 }
                 int count = in.varInt();
-                System.err.println("cp@" + position + " pool " + t.name + " (" + typeId + ") count " + count
-                        + " at " + in.pos + " fields "
-                        + java.util.Arrays.stream(t.fields)
-                                .map(f -> f.name + ":" + f.type.name + (f.constantPool ? "*" : "")
-                                        + (f.dimension > 0 ? "[]" : ""))
-                                .toList());
                 if (count < 0) {
                     throw new UnsupportedChunkException("constant pool with " + count + " entries");
                 }
