@@ -32,16 +32,19 @@ final class AllocationSampleReader implements ChunkDecoder.Sink {
         this.aggregator = new AllocationAggregator(options);
     }
 
+    /** How much of the first chunk {@link #sampleShare} looks at: 1 MB. */
+    static final int SHARE_BYTES = 1 << 20;
+
     /**
-     * Whether the first chunk can be decoded (its header and metadata): a cheap check before reading the file this
-     * way. A later chunk may still be refused by {@link #read}.
+     * Checks that the first chunk can be decoded (its header and metadata) and returns the share of its first
+     * {@value #SHARE_BYTES} bytes of events that are allocation samples, from 0 to 1; -1 when the decoder can't read
+     * that chunk. A later chunk may still be refused by {@link #read}.
      */
-    static boolean accepts(RecordingLayout layout) {
+    static double sampleShare(RecordingLayout layout) {
         try (FileChannel channel = FileChannel.open(layout.file(), StandardOpenOption.READ)) {
-            ChunkDecoder.open(channel, layout.chunks().get(0), null);
-            return true;
+            return ChunkDecoder.sampleShare(channel, layout.chunks().get(0), SHARE_BYTES);
         } catch (IOException | RuntimeException e) {
-            return false;
+            return -1;
         }
     }
 

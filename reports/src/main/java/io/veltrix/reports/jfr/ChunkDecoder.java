@@ -119,8 +119,51 @@ final class ChunkDecoder {
     static ChunkDecoder open(FileChannel channel, RecordingLayout.Chunk chunk, ChunkMetadata previous)
             throws IOException {
         ChunkDecoder decoder = new ChunkDecoder(channel, chunk);
-        decoder.prepare(previous);
+        decoder.prepare(previous, true);
         return decoder;
+    }
+
+    /**
+     * Reads only the chunk's header and metadata, to tell whether it can be decoded, and measures which share of the
+     * events (by size, metadata and checkpoint events aside) in the chunk's first {@code bytes} bytes are allocation
+     * samples.
+     *
+     * @return the share, 0 to 1
+     * @throws UnsupportedChunkException if the chunk uses something this decoder does not know
+     */
+    static double sampleShare(FileChannel channel, RecordingLayout.Chunk chunk, int bytes) throws IOException {
+        ChunkDecoder decoder = new ChunkDecoder(channel, chunk);
+        decoder.prepare(null, false);
+        if (!decoder.hasSamples()) {
+            return 0;
+        }
+        long end = Math.min(decoder.chunkSize, RecordingLayout.HEADER_BYTES + (long) bytes);
+        int length = (int) (end - RecordingLayout.HEADER_BYTES);
+        byte[] window = new byte[length];
+        decoder.fill(window, RecordingLayout.HEADER_BYTES, length);
+        ByteCursor in = new ByteCursor().at(window, 0);
+        long sampleBytes = 0;
+        long eventBytes = 0;
+        int scanned = 0;
+        while (scanned + 20 <= length) {
+            in.pos = scanned;
+            long size = in.varLong();
+            if (size <= 0) {
+                throw new UnsupportedChunkException("event of " + size + " bytes at " + scanned);
+            }
+            long type = in.varLong();
+            if (type == decoder.sampleTypeId) {
+                sampleBytes += size;
+            }
+            if (type > 1) {
+                eventBytes += size;
+            }
+            if (size > length - scanned) {
+                break;
+            }
+            scanned += (int) size;
+        }
+        return eventBytes == 0 ? 0 : Math.min(1.0, (double) sampleBytes / eventBytes);
     }
 
     ChunkMetadata metadata() {
@@ -147,6 +190,14 @@ final class ChunkDecoder {
      * start or that of the chunk given to {@link #useTimesOf}.
      */
     long nanos(long ticks) {
+        if (divisor == 1.0) {
+            // Ticks are nanoseconds (as on Linux): the JDK's conversion gives the difference itself, which a double
+            // holds exactly below 2^53 ns (104 days after the chunk's start).
+            long elapsed = ticks - startTicks;
+            if (elapsed > -(1L << 53) && elapsed < (1L << 53)) {
+                return startNanos + elapsed;
+            }
+        }
         return startNanos + (long) ((ticks - startTicks) / divisor);
     }
 
@@ -160,7 +211,7 @@ final class ChunkDecoder {
         divisor = other.divisor;
     }
 
-    private void prepare(ChunkMetadata previous) throws IOException {
+    private void prepare(ChunkMetadata previous, boolean pools) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(RecordingLayout.HEADER_BYTES);
         readFully(header, chunkOffset);
         header.flip();
@@ -188,7 +239,7 @@ final class ChunkDecoder {
         // As the JDK's TimeConverter: a double divided by a long.
         divisor = (double) ticksPerSecond / 1_000_000_000L;
         readMetadata(metadataPosition, previous);
-        if (hasSamples()) {
+        if (pools && hasSamples()) {
             readConstantPools(constantPools);
         }
     }
@@ -629,44 +680,83 @@ final class ChunkDecoder {
         final Field[] fields = sampleFields;
         final int needed = lastNeeded;
         final long typeId = sampleTypeId;
+        final boolean intWeight = fields[weightIndex].type.kind == Kind.INT;
         ByteCursor in = new ByteCursor();
         long position = RecordingLayout.HEADER_BYTES;
+        // Compressed integers are decoded inline below (the loop runs once per event of the chunk, and C1, which
+        // the launcher runs `jfr` with, would not inline a call): 7 bits a byte, low first, the 9th byte whole.
         while (position < chunkSize) {
             long windowEnd = windowStart + windowLength;
             if (position + 20 > windowEnd && windowEnd < chunkSize) {
                 windowLength = fill(window, position, window.length);
                 windowStart = position;
             }
-            in.at(window, (int) (position - windowStart));
-            long size = in.varLong();
+            byte[] w = window;
+            int p = (int) (position - windowStart);
+            long size = 0;
+            int shift = 0;
+            byte x;
+            do {
+                x = w[p++];
+                size |= (long) (x & 0x7F) << shift;
+                shift += 7;
+            } while (x < 0 && shift < 56);
+            if (x < 0) {
+                size |= (long) (w[p++] & 0xFF) << 56;
+            }
             if (size <= 0 || position + size > chunkSize) {
                 throw new UnsupportedChunkException("event of " + size + " bytes at " + position);
             }
-            if (in.varLong() == typeId) {
+            long type = 0;
+            shift = 0;
+            do {
+                x = w[p++];
+                type |= (long) (x & 0x7F) << shift;
+                shift += 7;
+            } while (x < 0 && shift < 56);
+            if (x < 0) {
+                type |= (long) (w[p++] & 0xFF) << 56;
+            }
+            if (type == typeId) {
                 if (position + size > windowStart + windowLength) {
+                    int header = (int) (p - (position - windowStart));
                     if (size > window.length) {
                         window = new byte[(int) size];
                     }
                     windowLength = fill(window, position, window.length);
                     windowStart = position;
-                    in.at(window, 0);
-                    in.varLong();
-                    in.varLong();
+                    w = window;
+                    p = header;
                 }
                 for (int i = 0; i <= needed; i++) {
-                    switch (plan[i]) {
-                        case OP_VARINT -> values[i] = in.varLong();
-                        case OP_BYTE -> values[i] = in.raw();
-                        default -> skipField(fields[i], in, 0);
+                    int op = plan[i];
+                    if (op == OP_VARINT) {
+                        long v = 0;
+                        shift = 0;
+                        do {
+                            x = w[p++];
+                            v |= (long) (x & 0x7F) << shift;
+                            shift += 7;
+                        } while (x < 0 && shift < 56);
+                        if (x < 0) {
+                            v |= (long) (w[p++] & 0xFF) << 56;
+                        }
+                        values[i] = v;
+                    } else if (op == OP_BYTE) {
+                        values[i] = w[p++];
+                    } else {
+                        in.at(w, p);
+                        skipField(fields[i], in, 0);
+                        p = in.pos;
                     }
                 }
                 long start = values[0];
-                long end = hasDuration ? start + values[1] : start;
+                long weight = values[weightIndex];
                 sink.sample(
                         this,
                         start,
-                        end,
-                        fields[weightIndex].type.kind == Kind.INT ? (int) values[weightIndex] : values[weightIndex],
+                        hasDuration ? start + values[1] : start,
+                        intWeight ? (int) weight : weight,
                         values[classIndex],
                         values[stackIndex],
                         values[threadIndex]);

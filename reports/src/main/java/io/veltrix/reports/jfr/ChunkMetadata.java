@@ -114,6 +114,9 @@ final class ChunkMetadata {
             strings[i] = (String) s;
         }
         Element root = element(in, strings, 0);
+        if (root == null) {
+            throw new UnsupportedChunkException("metadata without a root element");
+        }
         Element metadata = root.children().stream()
                 .filter(e -> e.name().equals("metadata"))
                 .findFirst()
@@ -187,25 +190,39 @@ final class ChunkMetadata {
         }
     }
 
+    /** Elements kept: the tree down to classes and their fields; annotations, settings and the region are skipped. */
+    private static final java.util.Set<String> KEPT = java.util.Set.of("root", "metadata", "class", "field");
+
     private static Element element(ByteCursor in, String[] strings, int depth) {
         if (depth > 64) {
             throw new UnsupportedChunkException("metadata elements nested more than 64 deep");
         }
         String name = string(strings, in.varInt());
         int attributes = in.varInt();
-        Map<String, String> map = new HashMap<>(Math.max(4, attributes * 2));
+        if (attributes < 0 || attributes > in.buf.length) {
+            throw new UnsupportedChunkException("metadata element with " + attributes + " attributes");
+        }
+        boolean kept = KEPT.contains(name);
+        Map<String, String> map = kept ? new HashMap<>(Math.max(4, attributes * 2)) : Map.of();
         for (int i = 0; i < attributes; i++) {
-            map.put(string(strings, in.varInt()), string(strings, in.varInt()));
+            int key = in.varInt();
+            int value = in.varInt();
+            if (kept) {
+                map.put(string(strings, key), string(strings, value));
+            }
         }
         int children = in.varInt();
         if (children < 0 || children > in.buf.length) {
             throw new UnsupportedChunkException("metadata element with " + children + " children");
         }
-        List<Element> list = new ArrayList<>(children);
+        List<Element> list = kept ? new ArrayList<>(children) : List.of();
         for (int i = 0; i < children; i++) {
-            list.add(element(in, strings, depth + 1));
+            Element child = element(in, strings, depth + 1);
+            if (kept && child != null) {
+                list.add(child);
+            }
         }
-        return new Element(name, map, list);
+        return kept ? new Element(name, map, list) : null;
     }
 
     private static String string(String[] strings, int index) {

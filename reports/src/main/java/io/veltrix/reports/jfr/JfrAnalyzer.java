@@ -37,27 +37,42 @@ public final class JfrAnalyzer {
             Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
 
     /**
-     * How allocation samples are read, by default: {@code thread} (decoded by {@link AllocationSampleReader} on a
-     * thread of its own while the JDK's parser reads the other event types), {@code inline} (decoded on the calling
-     * thread before the JDK's parser runs) or {@code jdk} (by the JDK's parser, like every other type). From the
-     * system property {@code veltrix.jfr.samples}; for measurements and as an escape hatch.
+     * How allocation samples are read by default; from the system property {@code veltrix.jfr.samples} ({@code auto},
+     * {@code thread}, {@code inline} or {@code jdk}), for measurements and as an escape hatch.
      */
     static final SampleReading DEFAULT_SAMPLE_READING = SampleReading.of(System.getProperty("veltrix.jfr.samples"));
 
+    /**
+     * Below this share of a file's bytes (measured on its first chunk), allocation samples are left to the JDK's
+     * parser: decoding them ourselves means reading the file twice, which costs more than it saves when samples are
+     * few. Measured (docs/jfr.md, Speed): on a {@code profile}-settings recording where samples were 0.9 % of the
+     * bytes the decoder added about 0.1 CPU-second to 0.8; where they were 78 %, it saved more than half.
+     */
+    static final double MIN_SAMPLE_SHARE = 0.05;
+
     /** How {@code jdk.ObjectAllocationSample} events are read. */
     enum SampleReading {
+        /**
+         * Decoded by {@link AllocationSampleReader} if they are at least {@link #MIN_SAMPLE_SHARE} of the first
+         * chunk: on a thread of its own when there are two cores or more, else inline; otherwise by the JDK's parser.
+         */
+        AUTO,
+        /** Decoded by {@link AllocationSampleReader} on a thread of its own while the JDK's parser reads the rest. */
         THREAD,
+        /** Decoded by {@link AllocationSampleReader} on the calling thread, before the JDK's parser reads the rest. */
         INLINE,
+        /** Read by the JDK's parser, like every other type. */
         JDK;
 
         static SampleReading of(String value) {
             if (value == null || value.isBlank()) {
-                return THREAD;
+                return AUTO;
             }
             return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "thread" -> THREAD;
                 case "inline" -> INLINE;
                 case "jdk" -> JDK;
-                default -> THREAD;
+                default -> AUTO;
             };
         }
     }
@@ -315,14 +330,22 @@ public final class JfrAnalyzer {
             RecordingLayout layout, Path source, List<EventDispatch> dispatches, AllocationAggregator decodeInto)
             throws IOException {
         String sample = AllocationAggregator.SAMPLE;
-        if (!AllocationSampleReader.accepts(layout)) {
-            LOG.log(System.Logger.Level.DEBUG, "{0}: allocation samples read by the JDK''s parser", layout.file());
+        double share = AllocationSampleReader.sampleShare(layout);
+        if (share < 0 || (sampleReading == SampleReading.AUTO && share < MIN_SAMPLE_SHARE)) {
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "{0}: allocation samples read by the JDK''s parser ({1})",
+                    layout.file(),
+                    share < 0 ? "the decoder can''t read its first chunk" : "samples are " + share + " of the bytes");
             return new ParallelReader(dispatches).read(source);
         }
+        SampleReading how = sampleReading != SampleReading.AUTO
+                ? sampleReading
+                : Runtime.getRuntime().availableProcessors() > 1 ? SampleReading.THREAD : SampleReading.INLINE;
         FutureTask<AllocationSampleReader> decoding =
                 new FutureTask<>(() -> new AllocationSampleReader(layout, options).read());
         String problem;
-        if (sampleReading == SampleReading.INLINE) {
+        if (how == SampleReading.INLINE) {
             decoding.run();
             problem = new ParallelReader(dispatches, type -> !type.equals(sample)).read(source);
         } else {

@@ -131,12 +131,12 @@ class AllocationSampleDecoderTest {
         Path firstRefused = withMinorVersion(chunked, chunks.get(0), dir.resolve("first-refused.jfr"));
         Path lastRefused = withMinorVersion(chunked, chunks.get(chunks.size() - 1), dir.resolve("last-refused.jfr"));
 
-        assertThat(AllocationSampleReader.accepts(RecordingLayout.scan(chunked)))
-                .isTrue();
-        assertThat(AllocationSampleReader.accepts(RecordingLayout.scan(firstRefused)))
-                .isFalse();
-        assertThat(AllocationSampleReader.accepts(RecordingLayout.scan(lastRefused)))
-                .isTrue();
+        assertThat(AllocationSampleReader.sampleShare(RecordingLayout.scan(chunked)))
+                .isPositive();
+        assertThat(AllocationSampleReader.sampleShare(RecordingLayout.scan(firstRefused)))
+                .isEqualTo(-1);
+        assertThat(AllocationSampleReader.sampleShare(RecordingLayout.scan(lastRefused)))
+                .isPositive();
         assertThatThrownBy(() ->
                         new AllocationSampleReader(RecordingLayout.scan(lastRefused), AnalysisOptions.DEFAULTS).read())
                 .isInstanceOf(UnsupportedChunkException.class)
@@ -149,6 +149,32 @@ class AllocationSampleDecoderTest {
             assertSameAnalysis(analyse(JfrAnalyzer.SampleReading.THREAD, 1, refused), jdk);
             assertSameAnalysis(analyse(JfrAnalyzer.SampleReading.INLINE, 1, refused), jdk);
             assertThat(jdk.partial()).isFalse();
+        }
+    }
+
+    /**
+     * By default ({@code AUTO}) samples are decoded only where they are a fair share of the file: reading it twice
+     * costs more than it saves when there are few. The results are the same either way.
+     */
+    @Test
+    void shouldDecodeByDefaultOnlyWhereSamplesAreAFairShareOfTheFile() throws Exception {
+        Path none = dir.resolve("no-samples.jfr");
+        try (jdk.jfr.Recording r = new jdk.jfr.Recording()) {
+            r.enable("jdk.GarbageCollection");
+            r.enable("jdk.ThreadStart");
+            r.start();
+            AllocationWorkload.run(1, 100);
+            System.gc();
+            r.stop();
+            r.dump(none);
+        }
+        double dense = AllocationSampleReader.sampleShare(RecordingLayout.scan(flushed));
+        assertThat(dense).isGreaterThan(JfrAnalyzer.MIN_SAMPLE_SHARE).isLessThanOrEqualTo(1.0);
+        assertThat(AllocationSampleReader.sampleShare(RecordingLayout.scan(none)))
+                .isZero();
+        for (Path file : List.of(flushed, none)) {
+            assertSameAnalysis(
+                    analyse(JfrAnalyzer.SampleReading.AUTO, 1, file), analyse(JfrAnalyzer.SampleReading.JDK, 1, file));
         }
     }
 
