@@ -385,8 +385,8 @@ final class ChunkDecoder {
     private void readConstantPools(long lastCheckpoint) throws IOException {
         long position = lastCheckpoint;
         ByteCursor in = new ByteCursor();
-        for (int checkpoints = 0; ; checkpoints++) {
-            if (position < RecordingLayout.HEADER_BYTES || position >= chunkSize || checkpoints > 1_000_000) {
+        for (int read = 0; ; read++) {
+            if (position < RecordingLayout.HEADER_BYTES || position >= chunkSize || read > 1_000_000) {
                 throw new UnsupportedChunkException("checkpoint chain leaves the chunk at " + position);
             }
             int start = poolLength;
@@ -431,7 +431,7 @@ final class ChunkDecoder {
             if (in.pos > poolLength) {
                 throw new UnsupportedChunkException("checkpoint at " + position + " overruns its size");
             }
-            this.checkpoints++;
+            checkpoints++;
             if (delta == 0) {
                 return;
             }

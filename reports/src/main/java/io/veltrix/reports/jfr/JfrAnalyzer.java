@@ -24,6 +24,11 @@ import java.util.concurrent.FutureTask;
  * cores one thread does both. Several files are analysed as parts of one recording (e.g. the chunk files of a
  * repository).
  *
+ * <p>Allocation samples are the exception: in a file made largely of them, reading their fields through the JDK's
+ * consumer API was the bound of the whole analysis, so {@link AllocationSampleReader} decodes them straight from the
+ * file on a second thread, with the same results, while the JDK's parser reads every other type; anything the
+ * decoder does not know sends the samples back to the JDK's parser ({@link SampleReading}, docs/jfr.md, Speed).
+ *
  * <p>Instances are immutable and reusable; each {@link #analyze} creates fresh aggregators.
  */
 public final class JfrAnalyzer {
@@ -43,10 +48,10 @@ public final class JfrAnalyzer {
     static final SampleReading DEFAULT_SAMPLE_READING = SampleReading.of(System.getProperty("veltrix.jfr.samples"));
 
     /**
-     * Below this share of a file's bytes (measured on its first chunk), allocation samples are left to the JDK's
-     * parser: decoding them ourselves means reading the file twice, which costs more than it saves when samples are
+     * Below this share of the event bytes in the first MB of a file's first chunk, allocation samples are left to the
+     * JDK's parser: decoding them ourselves means reading the file twice, which costs more than it saves when samples are
      * few. Measured (docs/jfr.md, Speed): on a {@code profile}-settings recording where samples were 0.9 % of the
-     * bytes the decoder added about 0.1 CPU-second to 0.8; where they were 78 %, it saved more than half.
+     * bytes the decoder added about 0.1 CPU-second to 1.0; where they were 78 %, it saved about half.
      */
     static final double MIN_SAMPLE_SHARE = 0.05;
 

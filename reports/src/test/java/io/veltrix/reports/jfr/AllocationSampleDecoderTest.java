@@ -67,7 +67,8 @@ class AllocationSampleDecoderTest {
         List<Sample> decoded = decode(file);
         List<Sample> jdk = readWithTheJdk(file);
 
-        assertThat(decoded).hasSizeGreaterThan(100);
+        // How many samples the JVM takes depends on TLAB sizes and the machine: seen 73 to several hundred.
+        assertThat(decoded).hasSizeGreaterThan(20);
         assertThat(decoded.size()).isEqualTo(jdk.size());
         assertThat(sum(decoded)).isEqualTo(sum(jdk)).isPositive();
         assertThat(weightBy(decoded, Sample::className)).isEqualTo(weightBy(jdk, Sample::className));
@@ -178,6 +179,48 @@ class AllocationSampleDecoderTest {
         }
     }
 
+    /**
+     * A chunk whose metadata the decoder rejects: the thread type's {@code osName} field renamed {@code osNamE} in the
+     * metadata's string table. The JDK's parser reads the file as ever ({@code RecordedThread.getOSName()} gives null
+     * for a missing field); the decoder, which needs the field, refuses the chunk, and the file is read the JDK's way.
+     */
+    @Test
+    void shouldFallBackToTheJdksParserWhenTheDecoderRejectsAChunksMetadata() throws Exception {
+        byte[] bytes = Files.readAllBytes(chunked);
+        RecordingLayout.Chunk first = RecordingLayout.scan(chunked).chunks().get(0);
+        int metadata = (int) (first.offset() + java.nio.ByteBuffer.wrap(bytes).getLong((int) first.offset() + 24));
+        int size = (int) new ByteCursor().at(bytes, metadata).varLong();
+        int renamed = 0;
+        byte[] name = "osName".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (int i = metadata; i + name.length + 2 <= metadata + size; i++) {
+            // UTF-8, Latin-1 or char array (one compressed integer per char): the same bytes for ASCII
+            if ((bytes[i] == ByteCursor.STRING_UTF8
+                            || bytes[i] == ByteCursor.STRING_LATIN1
+                            || bytes[i] == ByteCursor.STRING_CHARS)
+                    && bytes[i + 1] == name.length
+                    && java.util.Arrays.equals(bytes, i + 2, i + 2 + name.length, name, 0, name.length)) {
+                bytes[i + 2 + name.length - 1] = 'E';
+                renamed++;
+            }
+        }
+        assertThat(renamed).isEqualTo(1);
+        Path rejected = Files.write(dir.resolve("metadata-rejected.jfr"), bytes);
+
+        assertThat(AllocationSampleReader.sampleShare(RecordingLayout.scan(rejected)))
+                .isEqualTo(-1);
+        assertThatThrownBy(() ->
+                        new AllocationSampleReader(RecordingLayout.scan(rejected), AnalysisOptions.DEFAULTS).read())
+                .isInstanceOf(UnsupportedChunkException.class)
+                .hasMessageContaining("osName");
+        JfrAnalysis jdk = analyse(JfrAnalyzer.SampleReading.JDK, 1, rejected);
+        assertThat(jdk.partial()).isFalse();
+        assertThat(jdk.context().eventCount(AllocationAggregator.SAMPLE))
+                .isEqualTo(readWithTheJdk(chunked).size())
+                .isPositive();
+        assertSameAnalysis(analyse(JfrAnalyzer.SampleReading.THREAD, 1, rejected), jdk);
+        assertSameAnalysis(analyse(JfrAnalyzer.SampleReading.AUTO, 1, rejected), jdk);
+    }
+
     /** A recording cut in its last chunk: the decoder reads only the complete chunks, as the JDK's parser does. */
     @Test
     void shouldDecodeOnlyTheCompleteChunksOfACutRecording() throws Exception {
@@ -230,7 +273,7 @@ class AllocationSampleDecoderTest {
         }
 
         List<Sample> decoded = decode(recording);
-        assertThat(decoded).hasSizeGreaterThan(100);
+        assertThat(decoded).hasSizeGreaterThan(20);
         assertThat(decoded).isEqualTo(readWithTheJdk(recording));
         assertThat(RecordingLayout.scan(recording).chunks()).hasSizeGreaterThanOrEqualTo(3);
         JfrAnalysis jdk = analyse(JfrAnalyzer.SampleReading.JDK, 1, recording);
