@@ -39,14 +39,14 @@ public final class AllocationAggregator implements MergeableAggregator<Allocatio
     private static final int STACK_TRACE = 2;
     private static final int EVENT_THREAD = 3;
 
-    /** A thread's earliest sample so far, not yet counted. */
-    private record FirstSample(Instant start, long weight, String className, String site) {}
+    /** A thread's earliest sample so far, not yet counted; its start in nanoseconds since the epoch. */
+    private record FirstSample(long startNanos, long weight, String className, String site) {}
 
     /**
      * One thread: its handle in the thread table and, while it is held apart, its earliest sample so far. A thread
      * past the cap of tracked threads is not tracked: all its samples count in full.
      */
-    private static final class ThreadState {
+    static final class ThreadState {
         final TopCounter.Handle<ThreadRef> handle;
         final boolean tracked;
         FirstSample first;
@@ -118,20 +118,54 @@ public final class AllocationAggregator implements MergeableAggregator<Allocatio
             return;
         }
         Instant start = e.getStartTime();
+        onSample(start.getEpochSecond() * 1_000_000_000L + start.getNano(), weight, typeKey, siteKey, state);
+    }
+
+    /**
+     * Counts one allocation sample: the second way in, used by {@link AllocationSampleReader}, which decodes the
+     * samples itself and resolves each class, stack and thread once per chunk through {@link #classHandle},
+     * {@link #siteHandle} and {@link #threadState}; the JDK path above ends here too, so both apply the same rules.
+     *
+     * @param startNanos the sample's start time, nanoseconds since the epoch
+     */
+    void onSample(
+            long startNanos,
+            long weight,
+            TopCounter.Handle<String> typeKey,
+            TopCounter.Handle<String> siteKey,
+            ThreadState state) {
+        if (!state.tracked) {
+            count(state.handle, weight, typeKey, siteKey);
+            return;
+        }
         FirstSample first = state.first;
         if (first == null) {
-            state.first = new FirstSample(start, weight, typeKey.key(), siteKey.key());
-        } else if (start.isBefore(first.start())) {
+            state.first = new FirstSample(startNanos, weight, typeKey.key(), siteKey.key());
+        } else if (startNanos < first.startNanos()) {
             count(state.handle.key(), first);
-            state.first = new FirstSample(start, weight, typeKey.key(), siteKey.key());
+            state.first = new FirstSample(startNanos, weight, typeKey.key(), siteKey.key());
         } else {
             count(state.handle, weight, typeKey, siteKey);
         }
     }
 
+    /** A handle on a class name (as {@link Frames#className} writes it) in the class table. */
+    TopCounter.Handle<String> classHandle(String className) {
+        return classes.handle(className);
+    }
+
+    /** A handle on a site (as {@link Frames#topSite} writes it) in the site table. */
+    TopCounter.Handle<String> siteHandle(String site) {
+        return sites.handle(site);
+    }
+
     /** The state of {@code thread}'s Java thread, shared by the thread objects of every chunk. */
     private ThreadState stateOf(RecordedThread thread) {
-        ThreadRef ref = refOfThread.get(thread, ThreadRef::of);
+        return threadState(refOfThread.get(thread, ThreadRef::of));
+    }
+
+    /** The state of a thread, created on first sight. */
+    ThreadState threadState(ThreadRef ref) {
         ThreadState state = threadStates.get(ref);
         if (state == null) {
             boolean tracked = threadStates.size() < options.maxDistinctKeys();
@@ -197,7 +231,7 @@ public final class AllocationAggregator implements MergeableAggregator<Allocatio
                 count(thread, theirs.first);
             } else if (mine.first == null) {
                 mine.first = theirs.first;
-            } else if (theirs.first.start().isBefore(mine.first.start())) {
+            } else if (theirs.first.startNanos() < mine.first.startNanos()) {
                 count(thread, mine.first);
                 mine.first = theirs.first;
             } else {

@@ -121,6 +121,32 @@ final class EventDispatch {
         settings.merge(other.settings);
     }
 
+    /** The aggregators subscribed to {@code eventType}, in subscription order. */
+    List<EventAggregator> subscribers(String eventType) {
+        return handlers.getOrDefault(eventType, List.of()).stream()
+                .map(Handler::owner)
+                .toList();
+    }
+
+    /**
+     * Counts {@code count} events of {@code eventType} that were read elsewhere (by the allocation-sample decoder)
+     * and widens the time window to {@code start} .. {@code end} (null when there were none).
+     */
+    void addDecoded(String eventType, long count, Instant start, Instant end) {
+        for (Route route : routes()) {
+            if (route.eventType.equals(eventType)) {
+                route.count += count;
+            }
+        }
+        eventsRead += count;
+        if (start != null && (first == null || start.isBefore(first))) {
+            first = start;
+        }
+        if (end != null && (last == null || end.isAfter(last))) {
+            last = end;
+        }
+    }
+
     /** Called, in order with the events, whenever a chunk brings new metadata. */
     void onMetadata(MetadataEvent metadata) {
         Map<Long, String> names = new HashMap<>();

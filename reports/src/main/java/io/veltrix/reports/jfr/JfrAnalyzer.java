@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Analyses JDK Flight Recorder recordings made by any JDK 17+ application, in one pass and bounded memory.
@@ -22,6 +24,11 @@ import java.util.Objects;
  * cores one thread does both. Several files are analysed as parts of one recording (e.g. the chunk files of a
  * repository).
  *
+ * <p>Allocation samples are the exception: in a file made largely of them, reading their fields through the JDK's
+ * consumer API was the bound of the whole analysis, so {@link AllocationSampleReader} decodes them straight from the
+ * file on a second thread, with the same results, while the JDK's parser reads every other type; anything the
+ * decoder does not know sends the samples back to the JDK's parser ({@link SampleReading}, docs/jfr.md, Speed).
+ *
  * <p>Instances are immutable and reusable; each {@link #analyze} creates fresh aggregators.
  */
 public final class JfrAnalyzer {
@@ -34,17 +41,66 @@ public final class JfrAnalyzer {
     static final int DEFAULT_WORKERS =
             Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
 
+    /**
+     * How allocation samples are read by default; from the system property {@code veltrix.jfr.samples} ({@code auto},
+     * {@code thread}, {@code inline} or {@code jdk}), for measurements and as an escape hatch.
+     */
+    static final SampleReading DEFAULT_SAMPLE_READING = SampleReading.of(System.getProperty("veltrix.jfr.samples"));
+
+    /**
+     * Below this share of the event bytes in the first MB of a file's first chunk, allocation samples are left to the
+     * JDK's parser: decoding them ourselves means reading the file twice, which costs more than it saves when samples are
+     * few. Measured (docs/jfr.md, Speed): on a {@code profile}-settings recording where samples were 0.9 % of the
+     * bytes the decoder added about 0.1 CPU-second to 1.0; where they were 78 %, it saved about half.
+     */
+    static final double MIN_SAMPLE_SHARE = 0.05;
+
+    /** How {@code jdk.ObjectAllocationSample} events are read. */
+    enum SampleReading {
+        /**
+         * Decoded by {@link AllocationSampleReader} if they are at least {@link #MIN_SAMPLE_SHARE} of the first
+         * chunk: on a thread of its own when there are two cores or more, else inline; otherwise by the JDK's parser.
+         */
+        AUTO,
+        /** Decoded by {@link AllocationSampleReader} on a thread of its own while the JDK's parser reads the rest. */
+        THREAD,
+        /** Decoded by {@link AllocationSampleReader} on the calling thread, before the JDK's parser reads the rest. */
+        INLINE,
+        /** Read by the JDK's parser, like every other type. */
+        JDK;
+
+        static SampleReading of(String value) {
+            if (value == null || value.isBlank()) {
+                return AUTO;
+            }
+            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "thread" -> THREAD;
+                case "inline" -> INLINE;
+                case "jdk" -> JDK;
+                default -> AUTO;
+            };
+        }
+    }
+
+    private static final System.Logger LOG = System.getLogger(JfrAnalyzer.class.getName());
+
     private final List<EventAggregator.Factory> factories;
     private final AnalysisOptions options;
     private final int workers;
+    private final SampleReading sampleReading;
 
-    private JfrAnalyzer(List<EventAggregator.Factory> factories, AnalysisOptions options, int workers) {
+    private JfrAnalyzer(
+            List<EventAggregator.Factory> factories,
+            AnalysisOptions options,
+            int workers,
+            SampleReading sampleReading) {
         this.factories = List.copyOf(factories);
         this.options = Objects.requireNonNull(options, "options");
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, was " + workers);
         }
         this.workers = workers;
+        this.sampleReading = Objects.requireNonNull(sampleReading, "sampleReading");
     }
 
     /** The built-in aggregators: JVM, CPU, GC, allocation, execution samples, lock contention. */
@@ -59,24 +115,25 @@ public final class JfrAnalyzer {
                         LockContentionAggregator::new,
                         EngineEventsAggregator::new),
                 AnalysisOptions.DEFAULTS,
-                DEFAULT_WORKERS);
+                DEFAULT_WORKERS,
+                DEFAULT_SAMPLE_READING);
     }
 
     /** An analyzer with only the given aggregators (the recording and settings sections are always produced). */
     public static JfrAnalyzer of(List<EventAggregator.Factory> factories) {
-        return new JfrAnalyzer(factories, AnalysisOptions.DEFAULTS, DEFAULT_WORKERS);
+        return new JfrAnalyzer(factories, AnalysisOptions.DEFAULTS, DEFAULT_WORKERS, DEFAULT_SAMPLE_READING);
     }
 
     /** This analyzer plus one more aggregator, whose section comes after the others. */
     public JfrAnalyzer with(EventAggregator.Factory factory) {
         List<EventAggregator.Factory> more = new ArrayList<>(factories);
         more.add(Objects.requireNonNull(factory, "factory"));
-        return new JfrAnalyzer(more, options, workers);
+        return new JfrAnalyzer(more, options, workers, sampleReading);
     }
 
     /** This analyzer with other limits. */
     public JfrAnalyzer withOptions(AnalysisOptions newOptions) {
-        return new JfrAnalyzer(factories, newOptions, workers);
+        return new JfrAnalyzer(factories, newOptions, workers, sampleReading);
     }
 
     /**
@@ -84,7 +141,12 @@ public final class JfrAnalyzer {
      * {@link MergeableAggregator}. The result does not depend on the count.
      */
     public JfrAnalyzer withWorkers(int count) {
-        return new JfrAnalyzer(factories, options, count);
+        return new JfrAnalyzer(factories, options, count, sampleReading);
+    }
+
+    /** This analyzer reading allocation samples the given way; the result does not depend on it. */
+    JfrAnalyzer withSampleReading(SampleReading reading) {
+        return new JfrAnalyzer(factories, options, workers, reading);
     }
 
     /**
@@ -104,9 +166,10 @@ public final class JfrAnalyzer {
         long startNanos = System.nanoTime();
         List<Worker> workers = createWorkers();
         List<EventDispatch> dispatches = workers.stream().map(Worker::dispatch).toList();
+        AllocationAggregator decodeInto = decodingTarget(workers.get(0));
         List<FileReport> reports = new ArrayList<>();
         for (RecordingLayout layout : layouts) {
-            reports.add(stream(layout, dispatches));
+            reports.add(stream(layout, dispatches, decodeInto));
         }
         Worker first = workers.get(0);
         for (Worker other : workers.subList(1, workers.size())) {
@@ -214,7 +277,23 @@ public final class JfrAnalyzer {
         return new Worker(aggregators, dispatch);
     }
 
-    private static FileReport stream(RecordingLayout layout, List<EventDispatch> dispatches) throws IOException {
+    /**
+     * The aggregator that allocation samples decoded by {@link AllocationSampleReader} are merged into: the
+     * {@link AllocationAggregator} of the first worker, if it is the only subscriber of the samples (another
+     * subscriber needs the JDK's events); null to read samples with the JDK's parser.
+     */
+    private AllocationAggregator decodingTarget(Worker first) {
+        if (sampleReading == SampleReading.JDK) {
+            return null;
+        }
+        List<EventAggregator> subscribers = first.dispatch().subscribers(AllocationAggregator.SAMPLE);
+        return subscribers.size() == 1 && subscribers.get(0) instanceof AllocationAggregator allocation
+                ? allocation
+                : null;
+    }
+
+    private FileReport stream(RecordingLayout layout, List<EventDispatch> dispatches, AllocationAggregator decodeInto)
+            throws IOException {
         Path source = layout.file();
         Path prefix = null;
         if (layout.status() == RecordingLayout.Status.PARTIAL) {
@@ -224,7 +303,9 @@ public final class JfrAnalyzer {
         }
         String parseProblem;
         try {
-            parseProblem = new ParallelReader(dispatches).read(source);
+            parseProblem = decodeInto == null
+                    ? new ParallelReader(dispatches).read(source)
+                    : readDecodingSamples(layout, source, dispatches, decodeInto);
         } finally {
             if (prefix != null) {
                 Files.deleteIfExists(prefix);
@@ -240,6 +321,77 @@ public final class JfrAnalyzer {
         RecordingLayout.Status status = problem == null ? layout.status() : RecordingLayout.Status.PARTIAL;
         return new FileReport(
                 layout.file(), layout.fileBytes(), layout.chunks().size(), layout.usableBytes(), status, problem);
+    }
+
+    /**
+     * Reads {@code layout}'s file with allocation samples decoded by {@link AllocationSampleReader} (on a thread of
+     * its own, or first on this one) and every other type by the JDK's parser; merges the decoded samples into
+     * {@code decodeInto} and the first dispatch. If the decoder refuses a chunk or fails, or the JDK's parser stopped
+     * early, the samples are read again by the JDK's parser alone, so the results are those of the JDK's reading.
+     *
+     * @return what stopped the JDK's parser, or null
+     */
+    private String readDecodingSamples(
+            RecordingLayout layout, Path source, List<EventDispatch> dispatches, AllocationAggregator decodeInto)
+            throws IOException {
+        String sample = AllocationAggregator.SAMPLE;
+        double share = AllocationSampleReader.sampleShare(layout);
+        if (share < 0 || (sampleReading == SampleReading.AUTO && share < MIN_SAMPLE_SHARE)) {
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "{0}: allocation samples read by the JDK''s parser ({1})",
+                    layout.file(),
+                    share < 0 ? "the decoder can''t read its first chunk" : "samples are " + share + " of the bytes");
+            return new ParallelReader(dispatches).read(source);
+        }
+        SampleReading how = sampleReading != SampleReading.AUTO
+                ? sampleReading
+                : Runtime.getRuntime().availableProcessors() > 1 ? SampleReading.THREAD : SampleReading.INLINE;
+        FutureTask<AllocationSampleReader> decoding =
+                new FutureTask<>(() -> new AllocationSampleReader(layout, options).read());
+        String problem;
+        if (how == SampleReading.INLINE) {
+            decoding.run();
+            problem = new ParallelReader(dispatches, type -> !type.equals(sample)).read(source);
+        } else {
+            Thread thread = new Thread(decoding, "veltrix-jfr-allocation-samples");
+            thread.setDaemon(true);
+            thread.start();
+            try {
+                problem = new ParallelReader(dispatches, type -> !type.equals(sample)).read(source);
+            } catch (IOException | RuntimeException | Error e) {
+                decoding.cancel(true);
+                throw e;
+            }
+        }
+        AllocationSampleReader decoded = null;
+        try {
+            decoded = decoding.get();
+        } catch (InterruptedException e) {
+            decoding.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading " + layout.file());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "{0}: allocation samples read again by the JDK''s parser, the decoder stopped with {1}",
+                    layout.file(),
+                    e.getCause());
+        }
+        if (decoded == null || problem != null) {
+            String again = new ParallelReader(dispatches, sample::equals).read(source);
+            return problem != null ? problem : again;
+        }
+        try {
+            decodeInto.merge(decoded.aggregator());
+        } catch (RuntimeException e) {
+            throw new AggregatorFailure(decodeInto, e);
+        }
+        dispatches.get(0).addDecoded(sample, decoded.count(), decoded.first(), decoded.last());
+        return null;
     }
 
     private static Path copyPrefix(RecordingLayout layout) throws IOException {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.MetadataEvent;
 import jdk.jfr.consumer.RecordedEvent;
@@ -44,10 +45,20 @@ final class ParallelReader {
     }
 
     private final List<EventDispatch> workers;
+    private final Predicate<String> wanted;
 
     /** @param workers one dispatch per worker, all with the same subscriptions; the first runs on the caller */
     ParallelReader(List<EventDispatch> workers) {
+        this(workers, type -> true);
+    }
+
+    /**
+     * @param workers one dispatch per worker, all with the same subscriptions; the first runs on the caller
+     * @param wanted which of the subscribed event types to read (the others are read elsewhere, or not at all)
+     */
+    ParallelReader(List<EventDispatch> workers, Predicate<String> wanted) {
         this.workers = List.copyOf(workers);
+        this.wanted = wanted;
     }
 
     /**
@@ -107,6 +118,9 @@ final class ParallelReader {
             List<EventDispatch.Route> routes = dispatch.routes();
             AtomicReference<AggregatorFailure> failure = new AtomicReference<>();
             for (EventDispatch.Route route : routes) {
+                if (!wanted.test(route.eventType())) {
+                    continue;
+                }
                 stream.onEvent(route.eventType(), event -> {
                     try {
                         route.dispatch(event);
@@ -184,6 +198,9 @@ final class ParallelReader {
             });
             List<EventDispatch.Route> routes = workers.get(0).routes();
             for (int i = 0; i < routes.size(); i++) {
+                if (!wanted.test(routes.get(i).eventType())) {
+                    continue;
+                }
                 int index = i;
                 stream.onEvent(routes.get(i).eventType(), event -> {
                     Batch batch = current[0];

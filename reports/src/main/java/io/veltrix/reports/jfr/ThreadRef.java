@@ -14,12 +14,16 @@ public record ThreadRef(String name, long javaThreadId, long osThreadId) {
         if (thread == null) {
             return UNKNOWN;
         }
-        String name = thread.getJavaName() != null ? thread.getJavaName() : thread.getOSName();
-        long javaId = thread.getJavaThreadId();
+        return of(thread.getJavaName(), thread.getOSName(), thread.getJavaThreadId(), thread.getOSThreadId());
+    }
+
+    /** The same from the thread's fields, as the allocation-sample decoder reads them from a recording. */
+    static ThreadRef of(String javaName, String osName, long javaThreadId, long osThreadId) {
+        String name = javaName != null ? javaName : osName;
         return new ThreadRef(
                 name != null ? name : "[unnamed thread]",
-                javaId > 0 ? javaId : -1,
-                javaId > 0 ? -1 : thread.getOSThreadId());
+                javaThreadId > 0 ? javaThreadId : -1,
+                javaThreadId > 0 ? -1 : osThreadId);
     }
 
     /** Java thread id, or the OS thread id for a native thread: what the report's id column shows. */

@@ -1,6 +1,7 @@
 /**
  * Analysis of JDK Flight Recorder recordings from any JDK 17+ application, in one streaming pass with bounded
- * memory.
+ * memory (two side by side for files made largely of allocation samples, which veltrix decodes itself:
+ * {@link io.veltrix.reports.jfr.AllocationSampleReader}).
  *
  * <p>{@link io.veltrix.reports.jfr.JfrAnalyzer} checks each file's chunk headers, streams the events of the types
  * its {@link io.veltrix.reports.jfr.EventAggregator}s subscribed to, and collects one
