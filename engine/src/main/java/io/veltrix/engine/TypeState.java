@@ -1,7 +1,5 @@
 package io.veltrix.engine;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -19,20 +17,13 @@ final class TypeState {
     final CircuitBreaker breaker;
     EventQueue queue;
 
-    private static final VarHandle SOLE_SUBMITTED;
-
-    static {
-        try {
-            SOLE_SUBMITTED = MethodHandles.lookup().findVarHandle(TypeState.class, "soleSubmitted", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     /** First attempts submitted, counted by any thread; see {@link #submitted()}. */
     private final LongAdder submitted = new LongAdder();
-    /** First attempts submitted by the engine's single producer, which alone writes it (no atomic add needed). */
-    private volatile long soleSubmitted;
+    /**
+     * First attempts submitted by the engine's single producer, which alone writes it (no atomic add needed), on
+     * cache lines of its own: workers read this object's handler and breaker for every event.
+     */
+    private final SoleCounter soleSubmitted = new SoleCounter();
 
     final LongAdder evicted = new LongAdder();
     final LongAdder[] rejected = adders(RejectReason.values().length);
@@ -71,7 +62,7 @@ final class TypeState {
      */
     void countSubmitted(boolean sole) {
         if (sole) {
-            SOLE_SUBMITTED.setRelease(this, (long) SOLE_SUBMITTED.get(this) + 1);
+            soleSubmitted.increment();
         } else {
             submitted.increment();
         }
@@ -79,7 +70,7 @@ final class TypeState {
 
     /** First attempts submitted so far. */
     long submitted() {
-        return submitted.sum() + soleSubmitted;
+        return submitted.sum() + soleSubmitted.get();
     }
 
     long rejectedTotal() {
