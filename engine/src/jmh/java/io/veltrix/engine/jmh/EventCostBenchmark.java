@@ -67,11 +67,11 @@ public class EventCostBenchmark {
         @Param({"false", "true"})
         public boolean singleProducer;
 
-        /** A Flight Recorder recording through the trial: off, on or profile ({@link JfrTrial}). */
+        /** A Flight Recorder recording through the trial: off, on, profile or alternate ({@link JfrTrial}). */
         @Param({"off"})
         public String jfr;
 
-        private jdk.jfr.Recording recording;
+        private JfrTrial recording;
 
         private Engine engine;
         private EventType[] types;
@@ -115,15 +115,21 @@ public class EventCostBenchmark {
                 engine.eventType("h0"), engine.eventType("h1"), engine.eventType("l0"), engine.eventType("l1")
             };
             try {
-                recording = JfrTrial.start(jfr);
+                recording = JfrTrial.forTrial(jfr);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the recording", e);
             }
         }
 
+        /** Under {@code -p jfr=alternate}, a recording during every other iteration ({@link JfrTrial}). */
+        @Setup(Level.Iteration)
+        public void alternate() throws Exception {
+            recording.beforeIteration();
+        }
+
         @TearDown(Level.Trial)
         public void stop() {
-            JfrTrial.stop(recording);
+            recording.end();
             engine.shutdown(ShutdownMode.DRAIN, Duration.ofSeconds(10));
         }
 

@@ -70,7 +70,7 @@ public abstract class HandOffBenchmark {
     public String engineIdle;
 
     private HandOff handOff;
-    private jdk.jfr.Recording recording;
+    private JfrTrial recording;
 
     /** Producer threads; must match the subclass's {@code @Threads}. */
     abstract int producers();
@@ -81,12 +81,18 @@ public abstract class HandOffBenchmark {
     @Setup(Level.Trial)
     public void start() throws Exception {
         handOff = HandOffs.create(impl, producers(), workers(), capacity, HandOffs.engineIdle(engineIdle));
-        recording = JfrTrial.start(jfr);
+        recording = JfrTrial.forTrial(jfr);
+    }
+
+    /** Under {@code -p jfr=alternate}, a recording during every other iteration ({@link JfrTrial}). */
+    @Setup(Level.Iteration)
+    public void alternate() throws Exception {
+        recording.beforeIteration();
     }
 
     @TearDown(Level.Trial)
     public void stop() throws Exception {
-        JfrTrial.stop(recording);
+        recording.end();
         handOff.close();
     }
 
