@@ -389,6 +389,10 @@ final class ChunkDecoder {
             if (position < RecordingLayout.HEADER_BYTES || position >= chunkSize || read > 1_000_000) {
                 throw new UnsupportedChunkException("checkpoint chain leaves the chunk at " + position);
             }
+            if (poolLength > chunkSize) {
+                // Each checkpoint of a chunk is read once; more bytes than the chunk holds means the chain loops.
+                throw new UnsupportedChunkException("checkpoint chain loops: it comes back to " + position);
+            }
             int start = poolLength;
             pool = readEvent(position, pool, start);
             in.at(pool, start);

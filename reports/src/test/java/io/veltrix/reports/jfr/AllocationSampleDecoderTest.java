@@ -154,6 +154,58 @@ class AllocationSampleDecoderTest {
     }
 
     /**
+     * A corrupt chunk whose checkpoint chain loops (the last checkpoint's predecessor made to point forward to the
+     * last one again): the decoder refuses the chunk once it has read more than the chunk holds, instead of reading
+     * the loop's checkpoints into memory a million times over.
+     */
+    @Test
+    void shouldRefuseAChunkWhoseCheckpointChainLoops() throws Exception {
+        byte[] bytes = Files.readAllBytes(flushed);
+        RecordingLayout.Chunk looped = null;
+        for (RecordingLayout.Chunk chunk : RecordingLayout.scan(flushed).chunks()) {
+            int start = (int) chunk.offset();
+            int last = start + (int) java.nio.ByteBuffer.wrap(bytes).getLong(start + 16);
+            ByteCursor in = new ByteCursor().at(bytes, last);
+            in.varLong(); // size
+            in.varLong(); // type
+            in.varLong(); // start time
+            in.varLong(); // duration
+            long delta = in.varLong();
+            if (delta >= 0) {
+                continue; // a single checkpoint: no predecessor to bend
+            }
+            int previous = last + (int) delta;
+            ByteCursor p = new ByteCursor().at(bytes, previous);
+            p.varLong();
+            p.varLong();
+            p.varLong();
+            p.varLong();
+            int deltaAt = p.pos;
+            long old = p.varLong();
+            int width = p.pos - deltaAt;
+            assertThat(old).as("the predecessor's own delta").isNegative();
+            assertThat(width).as("a negative delta is written in 9 bytes").isEqualTo(9);
+            // The same 9 bytes now say last - previous (LEB128 with padding groups), pointing forward again.
+            long forward = last - previous;
+            for (int k = 0; k < 8; k++) {
+                bytes[deltaAt + k] = (byte) (((forward >>> (7 * k)) & 0x7F) | 0x80);
+            }
+            bytes[deltaAt + 8] = (byte) (forward >>> 56);
+            looped = chunk;
+            break;
+        }
+        assertThat(looped).as("a chunk with two checkpoints or more").isNotNull();
+        Path file = dir.resolve("looped.jfr");
+        Files.write(file, bytes);
+        RecordingLayout.Chunk chunk = looped;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            assertThatThrownBy(() -> ChunkDecoder.open(channel, chunk, null))
+                    .isInstanceOf(UnsupportedChunkException.class)
+                    .hasMessageStartingWith("checkpoint chain loops: it comes back to ");
+        }
+    }
+
+    /**
      * By default ({@code AUTO}) samples are decoded only where they are a fair share of the file: reading it twice
      * costs more than it saves when there are few. The results are the same either way.
      */
