@@ -297,12 +297,7 @@ class AllocationSampleDecoderTest {
     void shouldDecodeARecordingMadeByJdk25() throws Exception {
         assumeTrue(Files.isExecutable(JDK25_JAVA), "no JDK 25 at " + JDK25_JAVA);
         Path recording = dir.resolve("jdk25.jfr");
-        String classes = Paths.get(AllocationWorkload.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toURI())
-                .toString();
+        String classes = TestRecordings.classPathOf(AllocationWorkload.class);
         Process child = new ProcessBuilder(
                         JDK25_JAVA.toString(),
                         "-XX:TieredStopAtLevel=1",

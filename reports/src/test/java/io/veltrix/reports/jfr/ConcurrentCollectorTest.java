@@ -28,12 +28,7 @@ class ConcurrentCollectorTest {
     void shouldTakePausesFromSumOfPausesNotFromTheCycleDuration(String collector) throws Exception {
         Path recording = dir.resolve("concurrent.jfr");
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-        String classes = Paths.get(ZgcWorkload.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toURI())
-                .toString();
+        String classes = TestRecordings.classPathOf(ZgcWorkload.class);
         Process child = new ProcessBuilder(
                         java.toString(),
                         collector,

@@ -53,6 +53,13 @@ final class TestRecordings {
     }
 
     /** Settings of the test recording: what a real profile would enable, at rates that suit a one-second run. */
+    /** The class path entry (folder or jar) holding {@code type}, to start a child JVM on the test classes. */
+    static String classPathOf(Class<?> type) throws java.net.URISyntaxException {
+        return java.nio.file.Paths.get(
+                        type.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+    }
+
     static Recording newRecording() {
         Recording r = new Recording();
         r.enable("jdk.ObjectAllocationSample").with("throttle", "10000/s").withStackTrace();
