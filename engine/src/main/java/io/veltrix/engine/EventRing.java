@@ -224,7 +224,11 @@ final class EventRing extends EventRingPad2 {
                 m |= INTENDED_IS_SUBMIT;
             }
         }
-        meta[i] = m;
+        if (meta[i] != m) {
+            // Written only when it changes (a queue's events mostly share one type and no flags): an unchanged
+            // line stays shared between the producer's and the consumers' caches instead of moving twice a lap.
+            meta[i] = m;
+        }
         SEQUENCE.setRelease(sequence, i, (int) (p + 1));
     }
 
@@ -249,7 +253,15 @@ final class EventRing extends EventRingPad2 {
         for (; ; ) {
             long c = consumerIndex;
             int n = 0;
-            while (n < max && (int) SEQUENCE.getAcquire(sequence, (int) ((c + n) & mask)) == (int) (c + n + 1)) {
+            if (singleProducer && max > 1 && isPublished(c + max - 1)) {
+                // One producer publishes in order: when the last cell of a whole batch is published, all are. So a
+                // consumer behind the producer reads one cache line of sequences per batch, and the lines it does
+                // not read never leave the producer's cache.
+                for (; n < max; n++) {
+                    out[from + n] = copyOut(c + n, flyweights[from + n]);
+                }
+            }
+            while (n < max && isPublished(c + n)) {
                 out[from + n] = copyOut(c + n, flyweights[from + n]);
                 n++;
             }
@@ -260,6 +272,10 @@ final class EventRing extends EventRingPad2 {
                 return n;
             }
         }
+    }
+
+    private boolean isPublished(long position) {
+        return (int) SEQUENCE.getAcquire(sequence, (int) (position & mask)) == (int) (position + 1);
     }
 
     /**
