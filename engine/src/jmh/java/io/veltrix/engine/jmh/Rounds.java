@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,7 +36,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * </pre>
  *
  * Each fork: {@code --warmup} iterations of 1 s, then {@code --iterations} of 1 s; its score is the mean of the
- * {@code handled} secondary score. With {@code --out} every fork's score is written as tab-separated values.
+ * {@code handled} secondary score. With {@code --out} every fork's score is appended as tab-separated values as soon as
+ * it is measured.
  */
 public final class Rounds {
     private Rounds() {}
@@ -69,7 +71,11 @@ public final class Rounds {
             System.exit(2);
         }
         double[][] score = new double[rounds][impls.size()];
-        StringBuilder tsv = new StringBuilder("round\tstarted\timpl\tops_per_s\n");
+        // Every fork's score is appended as soon as it is measured, so an interrupted run keeps what it measured.
+        Path tsv = o.get("out").isEmpty() ? null : Path.of(o.get("out"));
+        if (tsv != null) {
+            Files.writeString(tsv, "round\tstarted\timpl\tops_per_s\n", StandardCharsets.UTF_8);
+        }
         PrintStream out = System.out;
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < impls.size(); k++) {
@@ -79,18 +85,11 @@ public final class Rounds {
                         java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"));
                 score[r][at] = run(o.get("benchmark"), impl, o);
                 out.printf(Locale.ROOT, "round %d  %s  %-28s %8.2f M/s%n", r + 1, started, impl, score[r][at] / 1e6);
-                tsv.append(r + 1)
-                        .append('\t')
-                        .append(started)
-                        .append('\t')
-                        .append(impl)
-                        .append('\t')
-                        .append(String.format(Locale.ROOT, "%.0f", score[r][at]))
-                        .append('\n');
+                if (tsv != null) {
+                    String line = String.format(Locale.ROOT, "%d\t%s\t%s\t%.0f%n", r + 1, started, impl, score[r][at]);
+                    Files.writeString(tsv, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                }
             }
-        }
-        if (!o.get("out").isEmpty()) {
-            Files.writeString(Path.of(o.get("out")), tsv, StandardCharsets.UTF_8);
         }
         out.println();
         out.printf(Locale.ROOT, "%-28s %10s %24s %24s%n", "impl", "median M/s", "/ " + baseline, "/ " + reference);
@@ -117,9 +116,12 @@ public final class Rounds {
     }
 
     private static String summary(double[] ratios) {
-        double[] s = ratios.clone();
-        Arrays.sort(s);
-        return String.format(Locale.ROOT, "%.2f [%.2f .. %.2f]", median(s), s[0], s[s.length - 1]);
+        return String.format(
+                Locale.ROOT,
+                "%.2f [%.2f .. %.2f]",
+                median(ratios),
+                Arrays.stream(ratios).min().orElseThrow(),
+                Arrays.stream(ratios).max().orElseThrow());
     }
 
     static double median(double[] values) {
