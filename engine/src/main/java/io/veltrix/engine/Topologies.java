@@ -13,11 +13,17 @@ final class Topologies {
     static Layout layout(EngineConfig config, NanoClock clock) {
         List<EventTypeConfig> configs = config.eventTypes();
         TypeState[] types = new TypeState[configs.size()];
+        SubmitCounts submitted = new SubmitCounts(types.length);
         for (int i = 0; i < types.length; i++) {
             EventTypeConfig c = configs.get(i);
             int tier = config.tiers().indexOf(c.tier());
             types[i] = new TypeState(
-                    new EventType(c.name(), i, c.tier(), tier), c, config.retryOf(c), clock, config.threadNamePrefix());
+                    new EventType(c.name(), i, c.tier(), tier),
+                    c,
+                    config.retryOf(c),
+                    clock,
+                    config.threadNamePrefix(),
+                    submitted);
         }
         if (config.topology() == Topology.SINGLE) {
             EventQueue shared = new EventQueue(

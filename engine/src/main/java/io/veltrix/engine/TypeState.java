@@ -17,8 +17,8 @@ final class TypeState {
     final CircuitBreaker breaker;
     EventQueue queue;
 
-    /** First attempts submitted, counted by any thread; see {@link #submitted()}. */
-    private final LongAdder submitted = new LongAdder();
+    /** First attempts submitted by any thread, counted per thread; see {@link #submitted()}. */
+    private final SubmitCounts submitted;
     /**
      * First attempts submitted by the engine's single producer, which alone writes it (no atomic add needed), on
      * cache lines of its own: workers read this object's handler and breaker for every event.
@@ -36,8 +36,15 @@ final class TypeState {
     final AtomicLong waitingRetry = new AtomicLong();
 
     @SuppressWarnings("unchecked")
-    TypeState(EventType type, EventTypeConfig config, RetryPolicy retry, NanoClock clock, String engineName) {
+    TypeState(
+            EventType type,
+            EventTypeConfig config,
+            RetryPolicy retry,
+            NanoClock clock,
+            String engineName,
+            SubmitCounts submitted) {
         this.type = type;
+        this.submitted = submitted;
         this.config = config;
         this.handler = (EventHandler<Object>) config.handler();
         this.retry = retry;
@@ -64,13 +71,13 @@ final class TypeState {
         if (sole) {
             soleSubmitted.increment();
         } else {
-            submitted.increment();
+            submitted.increment(type.index());
         }
     }
 
     /** First attempts submitted so far. */
     long submitted() {
-        return submitted.sum() + soleSubmitted.get();
+        return submitted.sum(type.index()) + soleSubmitted.get();
     }
 
     long rejectedTotal() {
