@@ -183,6 +183,58 @@ class EngineStressTest {
         });
     }
 
+    /**
+     * More submitting threads than get counters of their own ({@link SubmitCounts#MAX_OWN}), short-lived and in
+     * waves, so that later threads count into the shared adders while earlier ones have ended: the submitted count
+     * must still be exact and consistent at every snapshot.
+     */
+    @org.junit.jupiter.api.Test
+    void shouldCountEverySubmitFromManyShortLivedThreads() throws Exception {
+        Engine engine = start(OverflowPolicy.REJECT);
+        int threads = 100;
+        int perThread = N / threads;
+        int wave = 20;
+        List<EventType> types = engine.eventTypes();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong checks = new AtomicLong();
+        Thread checker = checker(engine, stop, checks);
+        checker.start();
+        for (int first = 0; first < threads; first += wave) {
+            List<Thread> running = new ArrayList<>();
+            for (int p = first; p < first + wave; p++) {
+                int base = p * perThread;
+                Thread t = new Thread(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        int tag = base + i;
+                        if (engine.submit(types.get(tag % types.size()), null, tag, System.nanoTime())
+                                != SubmitResult.ACCEPTED) {
+                            rejectedSeen.incrementAndGet(tag);
+                        }
+                    }
+                });
+                running.add(t);
+                t.start();
+            }
+            for (Thread t : running) {
+                t.join();
+            }
+        }
+        stop.set(true);
+        checker.join();
+        ShutdownReport report = engine.shutdown(ShutdownMode.DRAIN, Duration.ofSeconds(30));
+
+        assertThat(checks.get()).as("snapshots checked while producing").isPositive();
+        assertThat(violations).isEmpty();
+        assertThat(report.drained()).isTrue();
+        Fates fates = fates(true);
+        assertThat(report.last().total()).isEqualTo(new Counts(N, fates.handled, 0, fates.rejected, 0, 0));
+        long perType = 0;
+        for (EventType type : types) {
+            perType += report.last().type(type.name()).counts().submitted();
+        }
+        assertThat(perType).isEqualTo(N);
+    }
+
     @ParameterizedTest
     @EnumSource(OverflowPolicy.class)
     void shouldAccountForEveryEventUnderContention(OverflowPolicy overflow) throws Exception {
