@@ -82,7 +82,9 @@ final class EngineRuntime {
     }
 
     /**
-     * Admits a first attempt.
+     * Admits a first attempt. The common case, a ring with room, stays in this method and is kept small enough
+     * (in bytecode) for the JIT to inline it into the submitter's loop; a full ring and chunked queues go to
+     * methods of their own.
      *
      * @param intendedGiven whether the submitter gave {@code intendedNanos}; if not, the event is meant to happen
      *     when submit is called
@@ -95,39 +97,52 @@ final class EngineRuntime {
         }
         type.countSubmitted(sole);
         if (!accepting) {
-            type.rejected[RejectReason.SHUTDOWN.ordinal()].increment();
-            return SubmitResult.REJECTED_SHUTDOWN;
+            return refused(type, SubmitResult.REJECTED_SHUTDOWN);
         }
         EventQueue queue = type.queue;
         EventRing ring = queue.ring;
-        if (ring != null) {
-            long p = ring.tryClaim(queue.limit);
-            long now = 0;
-            long intended = intendedNanos;
-            boolean given = intendedGiven;
-            boolean timed;
-            if (p < 0) {
-                // Full: the overflow policy may wait or evict. The event was meant to happen before that.
-                long called = clock.nanoTime();
-                p = admission.claim(queue, true);
-                if (p < 0) {
-                    return refused(type, Admission.refusal(p));
-                }
-                now = clock.nanoTime();
-                if (!given) {
-                    intended = called;
-                    given = true;
-                }
-                timed = ring.timed(p);
-            } else {
-                timed = ring.timed(p);
-                if (timed) {
-                    now = clock.nanoTime();
-                }
-            }
-            ring.publish(p, eventType, payload, tag, intended, given, timed, now);
-            return SubmitResult.ACCEPTED;
+        if (ring == null) {
+            return submitChunked(type, queue, eventType, payload, tag, intendedNanos, intendedGiven);
         }
+        long p = ring.tryClaim(queue.limit);
+        if (p < 0) {
+            return submitToFullRing(type, queue, eventType, payload, tag, intendedNanos, intendedGiven);
+        }
+        boolean timed = ring.timed(p);
+        ring.publish(p, eventType, payload, tag, intendedNanos, intendedGiven, timed, timed ? clock.nanoTime() : 0);
+        return SubmitResult.ACCEPTED;
+    }
+
+    /** A first attempt that found its ring full: the overflow policy may wait or evict. */
+    private SubmitResult submitToFullRing(
+            TypeState type,
+            EventQueue queue,
+            EventType eventType,
+            Object payload,
+            long tag,
+            long intendedNanos,
+            boolean intendedGiven) {
+        // The event was meant to happen before the policy's wait.
+        long called = clock.nanoTime();
+        long p = admission.claim(queue, true);
+        if (p < 0) {
+            return refused(type, Admission.refusal(p));
+        }
+        long now = clock.nanoTime();
+        queue.ring.publish(
+                p, eventType, payload, tag, intendedGiven ? intendedNanos : called, true, queue.ring.timed(p), now);
+        return SubmitResult.ACCEPTED;
+    }
+
+    /** A first attempt into a chunked queue (dynamic sizing, or a borrower under shed-lower-priority). */
+    private SubmitResult submitChunked(
+            TypeState type,
+            EventQueue queue,
+            EventType eventType,
+            Object payload,
+            long tag,
+            long intendedNanos,
+            boolean intendedGiven) {
         long called = clock.nanoTime();
         long now = called;
         if (!queue.tryReserve()) {
