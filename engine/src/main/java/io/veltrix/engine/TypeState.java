@@ -17,7 +17,10 @@ final class TypeState {
     final CircuitBreaker breaker;
     EventQueue queue;
 
-    /** First attempts submitted by any thread, counted per thread; see {@link #submitted()}. */
+    /**
+     * The engine's counts of first attempts submitted under the default (any producer), one per thread and type,
+     * shared by every type's state; this type's are at its index. See {@link #submitted()}.
+     */
     private final SubmitCounts submitted;
     /**
      * First attempts submitted by the engine's single producer, which alone writes it (no atomic add needed), on
