@@ -209,7 +209,11 @@ final class EventRing extends EventRingPad2 {
             long now) {
         int i = (int) (p & mask);
         int m = single ? 0 : eventType.index();
-        payload[i] = eventPayload;
+        if (eventPayload != null || payload[i] != null) {
+            // A null over a null is not stored: events that carry only a tag (as Veltrix's load generators
+            // submit) leave the payload's line shared between the producer's and the consumers' caches.
+            payload[i] = eventPayload;
+        }
         if (eventTag != 0) {
             tag[i] = eventTag;
             m |= HAS_TAG;

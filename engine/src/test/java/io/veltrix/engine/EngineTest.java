@@ -55,6 +55,48 @@ class EngineTest {
     }
 
     @Test
+    void shouldDeliverTagAndPayloadOfAnEventMeantToHappenNow() {
+        // A ring of 4 cells laps 50 times: a cell that held a payload must hand on null when the next event in it
+        // has none, and the other way round (the ring skips storing a null over a null).
+        int n = 200;
+        List<String> seen = new ArrayList<>();
+        List<Long> intended = new ArrayList<>();
+        EventHandler<String> handler = e -> {
+            seen.add(e.tag() + "=" + e.payload());
+            intended.add(e.intendedTimeNanos());
+            return Outcome.SUCCESS;
+        };
+        long[] clock = {1_000};
+        EngineConfig config = EngineConfig.builder()
+                .workers(1)
+                .batchSize(1)
+                .defaultSizing(QueueSizing.fixed(4))
+                .defaultOverflow(OverflowPolicy.BLOCK)
+                .blockTimeout(Duration.ofSeconds(30))
+                .eventType("a", "normal", handler)
+                .build();
+        Engine engine = Engine.start(config, () -> clock[0], 1);
+        EventType a = engine.eventType("a");
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            // Runs of nulls and of payloads of different lengths, so that each cell sees both kinds follow both.
+            String payload = (i % 7) < 3 ? null : "p" + i;
+            assertThat(engine.submit(a, payload, i)).isEqualTo(SubmitResult.ACCEPTED);
+            expected.add(i + "=" + payload);
+        }
+        ShutdownReport report = engine.shutdown(ShutdownMode.DRAIN, Duration.ofSeconds(30));
+
+        assertThat(report.drained()).isTrue();
+        assertThat(seen).containsExactlyElementsOf(expected);
+        // Meant to happen when submitted: the intended time is the engine clock at submit.
+        assertThat(intended).hasSize(n).containsOnly(1_000L);
+        EngineSnapshot last = report.last();
+        assertThat(last.total()).isEqualTo(new Counts(n, n, 0, 0, 0, 0));
+        assertThat(last.type("a").total().endToEnd().getTotalCount()).isEqualTo(n);
+        assertThat(last.invariantViolations()).isEmpty();
+    }
+
+    @Test
     void shouldRejectWhenFullUnderRejectPolicy() throws Exception {
         Gate gate = new Gate();
         EngineConfig config = EngineConfig.builder()

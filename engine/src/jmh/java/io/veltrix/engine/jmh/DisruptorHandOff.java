@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * LMAX Disruptor 4.0.0: a pre-allocated ring buffer whose events carry a reference to the producer's
- * {@link Completions}. A single producer uses {@link ProducerType#SINGLE}, more use {@link ProducerType#MULTI};
+ * {@link Completions} (or, under {@code -p payload=long}, its number). A single producer uses {@link ProducerType#SINGLE}, more use {@link ProducerType#MULTI};
  * producers call {@code tryPublishEvent}, so a full ring rejects instead of waiting. Disruptor 4 has no worker
  * pool, so {@code w} consumers are {@code w} event handlers that each handle the sequences congruent to their
  * index modulo {@code w} (each still reads every sequence).
@@ -20,16 +20,22 @@ import java.util.function.Supplier;
 final class DisruptorHandOff implements HandOff {
     private static final EventTranslatorOneArg<Slot, Completions> PUBLISH =
             (slot, sequence, producer) -> slot.producer = producer;
+    private static final EventTranslatorOneArg<Slot, Completions> PUBLISH_NUMBER =
+            (slot, sequence, producer) -> slot.number = producer.number;
 
     private final Disruptor<Slot> disruptor;
     private final RingBuffer<Slot> ring;
+    private final EventTranslatorOneArg<Slot, Completions> publish;
 
     /** The ring buffer's entry. */
     static final class Slot {
         Completions producer;
+        /** The producer's {@link Completions#number}, under {@code -p payload=long} (then {@link #producer} is null). */
+        long number;
     }
 
-    DisruptorHandOff(int producers, int workers, int capacity, Supplier<WaitStrategy> waitStrategy) {
+    /** @param numbered whether events carry the producer's {@link Completions#number} instead of a reference */
+    DisruptorHandOff(int producers, int workers, int capacity, Supplier<WaitStrategy> waitStrategy, boolean numbered) {
         if (Integer.bitCount(workers) != 1 || Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException(
                     "workers and capacity must be powers of two, were " + workers + " and " + capacity);
@@ -45,14 +51,21 @@ final class DisruptorHandOff implements HandOff {
         long mask = workers - 1;
         for (int i = 0; i < workers; i++) {
             long index = i;
-            handlers[i] = (slot, sequence, endOfBatch) -> {
-                if ((sequence & mask) == index) {
-                    slot.producer.run();
-                }
-            };
+            handlers[i] = numbered
+                    ? (slot, sequence, endOfBatch) -> {
+                        if ((sequence & mask) == index) {
+                            Completions.byNumber(slot.number).run();
+                        }
+                    }
+                    : (slot, sequence, endOfBatch) -> {
+                        if ((sequence & mask) == index) {
+                            slot.producer.run();
+                        }
+                    };
         }
         disruptor.handleEventsWith(handlers);
         ring = disruptor.start();
+        publish = numbered ? PUBLISH_NUMBER : PUBLISH;
     }
 
     @Override
@@ -60,7 +73,7 @@ final class DisruptorHandOff implements HandOff {
         RingBuffer<Slot> r = ring;
         int accepted = 0;
         for (int i = 0; i < n; i++) {
-            if (r.tryPublishEvent(PUBLISH, producer)) {
+            if (r.tryPublishEvent(publish, producer)) {
                 accepted++;
             }
         }

@@ -35,11 +35,19 @@ final class EngineHandOff implements HandOff {
         return Outcome.SUCCESS;
     };
 
+    /** The handler when events carry the producer's number as their tag, and no payload. */
+    static final EventHandler<Completions> COUNT_NUMBERED = event -> {
+        Completions.byNumber(event.tag()).run();
+        return Outcome.SUCCESS;
+    };
+
     private final Engine engine;
     private final EventType[] types;
+    /** Whether an event carries the producer's number as its tag (and a null payload) instead of a reference. */
+    private final boolean numbered;
 
     EngineHandOff(Topology topology, int workers, int capacity, Supplier<IdleStrategy> idle) {
-        this(topology, workers, capacity, COUNT, RetryPolicy.none(), NanoClock.SYSTEM, 1, false, idle);
+        this(topology, workers, capacity, COUNT, RetryPolicy.none(), NanoClock.SYSTEM, 1, false, idle, false);
     }
 
     /**
@@ -49,6 +57,8 @@ final class EngineHandOff implements HandOff {
      * @param sampling one event in this many is timed ({@code EngineConfig.Builder.latencySampling})
      * @param singleProducer whether one thread alone submits ({@code EngineConfig.Builder.singleProducer}), as the
      *     Disruptor's {@code ProducerType.SINGLE}
+     * @param numbered whether events carry the producer's {@link Completions#number} as their tag, with a null
+     *     payload ({@code handler} must then be {@link #COUNT_NUMBERED} or read the tag alike)
      */
     EngineHandOff(
             Topology topology,
@@ -59,7 +69,8 @@ final class EngineHandOff implements HandOff {
             NanoClock clock,
             int sampling,
             boolean singleProducer,
-            Supplier<IdleStrategy> idle) {
+            Supplier<IdleStrategy> idle,
+            boolean numbered) {
         EngineConfig.Builder config = EngineConfig.builder()
                 .topology(topology)
                 .tiers("high", "low")
@@ -76,15 +87,25 @@ final class EngineHandOff implements HandOff {
         }
         this.engine = Engine.start(config.build(), clock, 42);
         this.types = engine.eventTypes().toArray(new EventType[0]);
+        this.numbered = numbered;
     }
 
     @Override
     public int submit(Completions producer, int n) {
         EventType[] t = types;
         int accepted = 0;
-        for (int i = 0; i < n; i++) {
-            if (engine.submit(t[i & 3], producer) == SubmitResult.ACCEPTED) {
-                accepted++;
+        if (numbered) {
+            long number = producer.number;
+            for (int i = 0; i < n; i++) {
+                if (engine.submit(t[i & 3], null, number) == SubmitResult.ACCEPTED) {
+                    accepted++;
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                if (engine.submit(t[i & 3], producer) == SubmitResult.ACCEPTED) {
+                    accepted++;
+                }
             }
         }
         producer.rejected += n - accepted;

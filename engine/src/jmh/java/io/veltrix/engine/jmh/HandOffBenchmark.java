@@ -69,6 +69,16 @@ public abstract class HandOffBenchmark {
     @Param({"backoff"})
     public String engineIdle;
 
+    /**
+     * What an event carries from producer to consumer. {@code object} (default): a reference to the producer's
+     * {@link Completions} (the engine's payload, the Disruptor event's field). {@code long}: the token's number
+     * (the engine's tag with a null payload, a {@code long} field of the Disruptor's event), which the handler
+     * looks up; so no reference is stored per event, and under G1 no write barrier runs. The
+     * {@code ThreadPoolExecutor} and the JCTools queue can hand on only references: they are the same under both.
+     */
+    @Param({"object"})
+    public String payload;
+
     private HandOff handOff;
     private JfrTrial recording;
 
@@ -80,7 +90,8 @@ public abstract class HandOffBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        handOff = HandOffs.create(impl, producers(), workers(), capacity, HandOffs.engineIdle(engineIdle));
+        handOff = HandOffs.create(
+                impl, producers(), workers(), capacity, HandOffs.engineIdle(engineIdle), HandOffs.numbered(payload));
         recording = JfrTrial.forTrial(jfr);
     }
 

@@ -34,19 +34,21 @@ final class HandOffs {
      * ({@code EngineConfig.Builder.singleProducer}, the engine's counterpart of the Disruptor's
      * {@code ProducerType.SINGLE}), so it needs one producer.
      */
-    private static HandOff engine(String impl, int producers, int workers, int capacity, Supplier<IdleStrategy> idle) {
+    private static HandOff engine(
+            String impl, int producers, int workers, int capacity, Supplier<IdleStrategy> idle, boolean numbered) {
         if (impl.equals("engine-single-constant-clock")) {
             // Diagnostic only: the engine on a clock that always reads 0, to show what its clock reads cost.
             return new EngineHandOff(
                     Topology.SINGLE,
                     workers,
                     capacity,
-                    EngineHandOff.COUNT,
+                    numbered ? EngineHandOff.COUNT_NUMBERED : EngineHandOff.COUNT,
                     RetryPolicy.none(),
                     () -> 0L,
                     1,
                     false,
-                    idle);
+                    idle,
+                    numbered);
         }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("engine-(single|tiered)(-sampled)?(-sp)?")
                 .matcher(impl);
@@ -61,12 +63,22 @@ final class HandOffs {
                 m.group(1).equals("single") ? Topology.SINGLE : Topology.TIERED,
                 workers,
                 capacity,
-                EngineHandOff.COUNT,
+                numbered ? EngineHandOff.COUNT_NUMBERED : EngineHandOff.COUNT,
                 RetryPolicy.none(),
                 NanoClock.SYSTEM,
                 m.group(2) != null ? SAMPLING : 1,
                 single,
-                idle);
+                idle,
+                numbered);
+    }
+
+    /** Whether events carry a number, not a reference, by the name of {@link HandOffBenchmark#payload}. */
+    static boolean numbered(String payload) {
+        return switch (payload) {
+            case "object" -> false;
+            case "long" -> true;
+            default -> throw new IllegalArgumentException("payload must be one of object, long; was '" + payload + "'");
+        };
     }
 
     /** The engine workers' idle strategy by the name of {@link HandOffBenchmark#engineIdle}. */
@@ -85,16 +97,20 @@ final class HandOffs {
      * @param capacity events each queue or ring holds (under the tiered topology, each of the four event types'
      *     queues); a power of two
      */
-    static HandOff create(String impl, int producers, int workers, int capacity, Supplier<IdleStrategy> idle) {
+    static HandOff create(
+            String impl, int producers, int workers, int capacity, Supplier<IdleStrategy> idle, boolean numbered) {
         if (impl.startsWith("engine-")) {
-            return engine(impl, producers, workers, capacity, idle);
+            return engine(impl, producers, workers, capacity, idle, numbered);
         }
         return switch (impl) {
             case "tpe-abq" -> new ThreadPoolExecutorHandOff(workers, capacity);
             case "jctools-mpmc" -> new JCToolsHandOff(workers, capacity);
-            case "disruptor-sleeping" -> new DisruptorHandOff(producers, workers, capacity, SleepingWaitStrategy::new);
-            case "disruptor-yielding" -> new DisruptorHandOff(producers, workers, capacity, YieldingWaitStrategy::new);
-            case "disruptor-blocking" -> new DisruptorHandOff(producers, workers, capacity, BlockingWaitStrategy::new);
+            case "disruptor-sleeping" ->
+                new DisruptorHandOff(producers, workers, capacity, SleepingWaitStrategy::new, numbered);
+            case "disruptor-yielding" ->
+                new DisruptorHandOff(producers, workers, capacity, YieldingWaitStrategy::new, numbered);
+            case "disruptor-blocking" ->
+                new DisruptorHandOff(producers, workers, capacity, BlockingWaitStrategy::new, numbered);
             default ->
                 throw new IllegalArgumentException("impl must be one of " + ENGINE_IMPLS
                         + ", tpe-abq, jctools-mpmc, disruptor-sleeping, disruptor-yielding, disruptor-blocking; was '"

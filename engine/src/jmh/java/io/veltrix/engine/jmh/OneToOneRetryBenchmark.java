@@ -77,7 +77,8 @@ public class OneToOneRetryBenchmark {
                 NanoClock.SYSTEM,
                 1,
                 false,
-                BackoffIdleStrategy::new);
+                BackoffIdleStrategy::new,
+                false);
     }
 
     @TearDown(Level.Trial)

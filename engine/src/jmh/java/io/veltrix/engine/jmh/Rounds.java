@@ -32,11 +32,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <pre>
  * java -cp engine/target/benchmarks.jar io.veltrix.engine.jmh.Rounds [--benchmark OneToOneHandOff|TwoToTwoHandOff]
  *     [--impls engine-tiered-sampled-sp,engine-single-sampled-sp,tpe-abq,disruptor-sleeping] [--rounds 8]
- *     [--baseline tpe-abq] [--reference disruptor-sleeping] [--warmup 3] [--iterations 4] [--out rounds.tsv]
+ *     [--baseline tpe-abq] [--reference disruptor-sleeping] [--warmup 3] [--iterations 4] [--payload object|long]
+ *     [--out rounds.tsv]
  * </pre>
  *
  * Each fork: {@code --warmup} iterations of 1 s, then {@code --iterations} of 1 s; its score is the mean of the
- * {@code handled} secondary score. With {@code --out} every fork's score is appended as tab-separated values as soon as
+ * {@code handled} secondary score; {@code --payload} is the benchmarks' {@code payload} parameter. With {@code --out} every fork's score is appended as tab-separated values as soon as
  * it is measured.
  */
 public final class Rounds {
@@ -51,6 +52,7 @@ public final class Rounds {
         o.put("reference", "disruptor-sleeping");
         o.put("warmup", "3");
         o.put("iterations", "4");
+        o.put("payload", "object");
         o.put("out", "");
         for (int i = 0; i < args.length; i++) {
             String key = args[i].startsWith("--") ? args[i].substring(2) : "";
@@ -135,6 +137,7 @@ public final class Rounds {
         Options options = new OptionsBuilder()
                 .include("\\." + benchmark + "Benchmark\\.handOff$")
                 .param("impl", impl)
+                .param("payload", o.get("payload"))
                 .forks(1)
                 .warmupIterations(Integer.parseInt(o.get("warmup")))
                 .warmupTime(TimeValue.seconds(1))
