@@ -11,7 +11,12 @@ abstract class EventRingPad0 {
 
 abstract class EventRingProducer extends EventRingPad0 {
     volatile long producerIndex;
-    /** A recent consumer index, read by producers to check room without touching the consumers' line. */
+    /**
+     * A recent consumer index, read by producers to check room without touching the consumers' line. Written with
+     * release and read with acquire (plain moves on x86): a producer that finds room through another producer's
+     * reading then sees everything the consumers had copied out by that reading, as if it had read the consumer
+     * index itself, and so what the last producer of its cell wrote there (see {@link EventRing#publish}).
+     */
     long consumerIndexCache;
 }
 
@@ -66,6 +71,7 @@ final class EventRing extends EventRingPad2 {
     private static final VarHandle SEQUENCE = MethodHandles.arrayElementVarHandle(int[].class);
     private static final VarHandle PRODUCER;
     private static final VarHandle CONSUMER;
+    private static final VarHandle CONSUMER_CACHE;
 
     /** {@code meta}: the type's index among the queue's types in the low bits, then the flags. */
     private static final int TYPE_BITS = 0xFFFFF;
@@ -82,6 +88,7 @@ final class EventRing extends EventRingPad2 {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             PRODUCER = lookup.findVarHandle(EventRingProducer.class, "producerIndex", long.class);
             CONSUMER = lookup.findVarHandle(EventRingConsumer.class, "consumerIndex", long.class);
+            CONSUMER_CACHE = lookup.findVarHandle(EventRingProducer.class, "consumerIndexCache", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -164,9 +171,9 @@ final class EventRing extends EventRingPad2 {
     long tryClaim(long limit) {
         for (; ; ) {
             long p = producerIndex;
-            if (p - consumerIndexCache >= limit) {
+            if (p - (long) CONSUMER_CACHE.getAcquire(this) >= limit) {
                 long c = consumerIndex;
-                consumerIndexCache = c;
+                CONSUMER_CACHE.setRelease(this, c);
                 if (p - c >= limit) {
                     return -1;
                 }
@@ -214,7 +221,10 @@ final class EventRing extends EventRingPad2 {
         int m = single ? 0 : eventType.index();
         if (eventPayload != null || payload[i] != null) {
             // A null over a null is not stored: events that carry only a tag (as Veltrix's load generators
-            // submit) leave the payload's line shared between the producer's and the consumers' caches.
+            // submit) leave the payload's line shared between the producer's and the consumers' caches. The read
+            // sees the cell's last first attempt: that producer's publish happened before the consumer's copy,
+            // which happened before the claim of the consumer index that gave this producer room (read directly,
+            // or through the acquire of consumerIndexCache). Retries never write payload[] (they use carried[]).
             payload[i] = eventPayload;
         }
         if (eventTag != 0) {

@@ -181,6 +181,40 @@ class EventRingTest {
     }
 
     @Test
+    void shouldHandOnEachEventsOwnPayloadWhetherTheCellLastHeldAPayloadANullOrARetry() {
+        // A ring of 2 cells: cell 0 sees positions 0, 2, 4, ...; what each event in it carries, in turn.
+        EventRing ring = ring(2, 1);
+        EventSlot retry = new EventSlot();
+        retry.type = TYPE;
+        retry.attempt = 2;
+        Object[] cell0 = {"x", retry, null, null, "y", retry, null, "z", "z", null};
+        EventSlot[] fly = flyweights(1);
+        EventSlot[] out = new EventSlot[1];
+        for (int k = 0; k < cell0.length; k++) {
+            for (int c = 0; c < 2; c++) {
+                long p = ring.tryClaim(2);
+                assertThat(p).isEqualTo(2L * k + c);
+                Object carries = c == 0 ? cell0[k] : "other" + k;
+                if (carries == retry) {
+                    ring.publishCarried(p, retry, 5);
+                } else {
+                    ring.publish(p, TYPE, carries, p + 1, 0, false, ring.timed(p), 0);
+                }
+            }
+            for (int c = 0; c < 2; c++) {
+                assertThat(ring.take(fly, out, 0, 1)).isEqualTo(1);
+                Object expected = c == 0 ? cell0[k] : "other" + k;
+                if (expected == retry) {
+                    assertThat(out[0]).as("lap %d: the retry's own slot", k).isSameAs(retry);
+                } else {
+                    assertThat(out[0].payload()).as("lap %d, cell %d", k, c).isEqualTo(expected);
+                    assertThat(out[0].tag()).isEqualTo(2L * k + c + 1);
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldTakeTheOldestIntoAPooledSlot() {
         EventRing ring = ring(4, 1);
         for (int i = 0; i < 3; i++) {
@@ -258,15 +292,21 @@ class EventRingTest {
 
     /**
      * {@code producers} producers, three consumers taking batches and one taking single events (as drop-oldest does): every
-     * event is taken once, whole (its payload belongs to its tag), in each producer's order per consumer.
+     * event is taken once, whole (its payload belongs to its tag), in each producer's order per consumer. About half
+     * the events carry a null payload, in a pseudo-random pattern, so that cells see every change (a payload after a
+     * null, a null after a payload, a null after a null, which the ring does not store).
      */
+    private static boolean carriesNull(long i) {
+        return (i * 0x9E3779B97F4A7C15L) >>> 63 == 0;
+    }
+
     private static void exactlyOnce(int capacity, int producers, boolean singleProducer) throws Exception {
         int perProducer = 800_000 / producers;
         int n = producers * perProducer;
         EventRing ring = new EventRing(capacity, 1, new EventType[] {TYPE}, singleProducer);
         Long[] payloads = new Long[n];
         for (int i = 0; i < n; i++) {
-            payloads[i] = (long) i;
+            payloads[i] = carriesNull(i) ? null : (long) i;
         }
         AtomicIntegerArray seen = new AtomicIntegerArray(n);
         AtomicLong maxDepth = new AtomicLong();
@@ -310,7 +350,7 @@ class EventRingTest {
                     for (int i = 0; i < k; i++) {
                         int tag = (int) out[i].tag();
                         seen.incrementAndGet(tag);
-                        if (!Long.valueOf(tag).equals(out[i].payload())) {
+                        if (!java.util.Objects.equals(carriesNull(tag) ? null : (long) tag, out[i].payload())) {
                             torn.set(true);
                         }
                         // Within one consumer's takes, each producer's events come in the order submitted.

@@ -106,11 +106,11 @@ final class HandOffs {
             case "tpe-abq" -> new ThreadPoolExecutorHandOff(workers, capacity);
             case "jctools-mpmc" -> new JCToolsHandOff(workers, capacity);
             case "disruptor-sleeping" ->
-                new DisruptorHandOff(producers, workers, capacity, SleepingWaitStrategy::new, numbered);
+                DisruptorHandOff.create(producers, workers, capacity, SleepingWaitStrategy::new, numbered);
             case "disruptor-yielding" ->
-                new DisruptorHandOff(producers, workers, capacity, YieldingWaitStrategy::new, numbered);
+                DisruptorHandOff.create(producers, workers, capacity, YieldingWaitStrategy::new, numbered);
             case "disruptor-blocking" ->
-                new DisruptorHandOff(producers, workers, capacity, BlockingWaitStrategy::new, numbered);
+                DisruptorHandOff.create(producers, workers, capacity, BlockingWaitStrategy::new, numbered);
             default ->
                 throw new IllegalArgumentException("impl must be one of " + ENGINE_IMPLS
                         + ", tpe-abq, jctools-mpmc, disruptor-sleeping, disruptor-yielding, disruptor-blocking; was '"

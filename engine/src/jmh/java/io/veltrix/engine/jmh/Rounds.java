@@ -37,7 +37,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * </pre>
  *
  * Each fork: {@code --warmup} iterations of 1 s, then {@code --iterations} of 1 s; its score is the mean of the
- * {@code handled} secondary score; {@code --payload} is the benchmarks' {@code payload} parameter. With {@code --out} every fork's score is appended as tab-separated values as soon as
+ * {@code handled} secondary score. {@code --payload} is the benchmarks' {@code payload} parameter for every
+ * {@code impl}; an entry {@code impl@payload} (e.g. {@code disruptor-sleeping@long}) sets it for that entry alone, so
+ * that one round can hold both payloads of one hand-off. With {@code --out} every fork's score is appended as tab-separated values as soon as
  * it is measured.
  */
 public final class Rounds {
@@ -76,7 +78,7 @@ public final class Rounds {
         // Every fork's score is appended as soon as it is measured, so an interrupted run keeps what it measured.
         Path tsv = o.get("out").isEmpty() ? null : Path.of(o.get("out"));
         if (tsv != null) {
-            Files.writeString(tsv, "round\tstarted\timpl\tops_per_s\n", StandardCharsets.UTF_8);
+            Files.writeString(tsv, "round\tstarted\timpl\tpayload\tops_per_s\n", StandardCharsets.UTF_8);
         }
         PrintStream out = System.out;
         for (int r = 0; r < rounds; r++) {
@@ -85,16 +87,19 @@ public final class Rounds {
                 String impl = impls.get(at);
                 String started =
                         java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"));
-                score[r][at] = run(o.get("benchmark"), impl, o);
-                out.printf(Locale.ROOT, "round %d  %s  %-28s %8.2f M/s%n", r + 1, started, impl, score[r][at] / 1e6);
+                String name = impl.contains("@") ? impl.substring(0, impl.indexOf('@')) : impl;
+                String payload = impl.contains("@") ? impl.substring(impl.indexOf('@') + 1) : o.get("payload");
+                score[r][at] = run(o.get("benchmark"), name, payload, o);
+                out.printf(Locale.ROOT, "round %d  %s  %-34s %8.2f M/s%n", r + 1, started, impl, score[r][at] / 1e6);
                 if (tsv != null) {
-                    String line = String.format(Locale.ROOT, "%d\t%s\t%s\t%.0f%n", r + 1, started, impl, score[r][at]);
+                    String line = String.format(
+                            Locale.ROOT, "%d\t%s\t%s\t%s\t%.0f%n", r + 1, started, name, payload, score[r][at]);
                     Files.writeString(tsv, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
                 }
             }
         }
         out.println();
-        out.printf(Locale.ROOT, "%-28s %10s %24s %24s%n", "impl", "median M/s", "/ " + baseline, "/ " + reference);
+        out.printf(Locale.ROOT, "%-34s %10s %24s %24s%n", "impl", "median M/s", "/ " + baseline, "/ " + reference);
         int b = impls.indexOf(baseline);
         int f = impls.indexOf(reference);
         for (int k = 0; k < impls.size(); k++) {
@@ -108,7 +113,7 @@ public final class Rounds {
             }
             out.printf(
                     Locale.ROOT,
-                    "%-28s %10.2f %24s %24s%n",
+                    "%-34s %10.2f %24s %24s%n",
                     impls.get(k),
                     median(own) / 1e6,
                     summary(toBase),
@@ -133,11 +138,12 @@ public final class Rounds {
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
-    private static double run(String benchmark, String impl, Map<String, String> o) throws RunnerException {
+    private static double run(String benchmark, String impl, String payload, Map<String, String> o)
+            throws RunnerException {
         Options options = new OptionsBuilder()
                 .include("\\." + benchmark + "Benchmark\\.handOff$")
                 .param("impl", impl)
-                .param("payload", o.get("payload"))
+                .param("payload", payload)
                 .forks(1)
                 .warmupIterations(Integer.parseInt(o.get("warmup")))
                 .warmupTime(TimeValue.seconds(1))
