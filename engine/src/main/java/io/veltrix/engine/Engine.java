@@ -114,9 +114,8 @@ public final class Engine implements AutoCloseable {
     /**
      * Submits an event that is meant to happen now, with a tag. An event whose payload is null and whose data fits
      * in the tag (an id, an index into the application's own storage) hands no reference from the submitter to
-     * the worker: under G1, once the queue has reached the old generation, that saves the submitter a write
-     * barrier with a memory fence per event, the largest single cost of a single producer's hand-off (see
-     * docs/benchmarks.md).
+     * the worker. Under G1 (JDK 17 to 25), a reference stored into a queue that has reached the old generation runs
+     * a write barrier with a memory fence; a null does not (see docs/benchmarks.md).
      *
      * @param type the event's type, from {@link #eventType}
      * @param payload what the handler receives; may be null
