@@ -32,6 +32,14 @@ class EventRingTest {
         ring.publish(p, type, payload, tag, intended, given, ring.timed(p), now);
     }
 
+    /** A retry's own slot, as a worker hands it back to its queue. */
+    private static EventSlot retry(int attempt) {
+        EventSlot slot = new EventSlot();
+        slot.type = TYPE;
+        slot.attempt = attempt;
+        return slot;
+    }
+
     private static EventSlot[] flyweights(int n) {
         EventSlot[] f = new EventSlot[n];
         for (int i = 0; i < n; i++) {
@@ -165,9 +173,7 @@ class EventRingTest {
     @Test
     void shouldHandOnARetrysOwnSlot() {
         EventRing ring = ring(4, 1);
-        EventSlot retry = new EventSlot();
-        retry.type = TYPE;
-        retry.attempt = 3;
+        EventSlot retry = retry(3);
         retry.firstFailure = "boom";
         ring.publishCarried(ring.tryClaim(4), retry, 777);
         assertThat(ring.headEnqueueNanos()).isEqualTo(777);
@@ -184,9 +190,7 @@ class EventRingTest {
     void shouldHandOnEachEventsOwnPayloadWhetherTheCellLastHeldAPayloadANullOrARetry() {
         // A ring of 2 cells: cell 0 sees positions 0, 2, 4, ...; what each event in it carries, in turn.
         EventRing ring = ring(2, 1);
-        EventSlot retry = new EventSlot();
-        retry.type = TYPE;
-        retry.attempt = 2;
+        EventSlot retry = retry(2);
         Object[] cell0 = {"x", retry, null, null, "y", retry, null, "z", "z", null};
         EventSlot[] fly = flyweights(1);
         EventSlot[] out = new EventSlot[1];
